@@ -1,0 +1,355 @@
+"""The WSGI application: Boomi's URL space, auth, faults, rate limit, and the control endpoints."""
+
+import base64
+import binascii
+import json
+import re
+import socket
+import threading
+import time
+from email.utils import formatdate
+
+from werkzeug.wrappers import Request, Response
+
+from .errors import ApiError, bad_request
+from .faults import FaultBook
+from .objects import OBJECTS, Context, advance_releases
+from .query import Pager, compile_filter
+from .ratelimit import RateLimiter
+from .store import Store
+from .xmlbody import to_xml
+
+BOOMI_PATH = re.compile(r"^/(?P<partner>partner/)?api/rest/v1/(?P<account>[^/]+)/(?P<object>[A-Za-z]+)(?:/(?P<rest>[^/]+))?/?$")
+UNAVAILABLE = "The Boomi server is currently unavailable or your account's rate limits have been exceeded. Retry later."
+FORBIDDEN = "Access denied due to insufficient permissions."
+HTML_503 = ("<html><head><title>503 Service Temporarily Unavailable</title></head><body><center>"
+            "<h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>")
+TUNABLE = {"page_size": int, "release_polls": int, "release_seconds": float, "rate_limit": float,
+           "latency_ms": int, "missing_status": int, "component_version_style": str, "redeploy": str}
+
+
+class Config:
+    def __init__(self, **values):
+        self.page_size = 100
+        self.release_polls = 2
+        self.release_seconds = 10.0
+        self.rate_limit = 0.0
+        self.latency_ms = 0
+        self.missing_status = 400
+        self.component_version_style = "int"
+        self.redeploy = "new"
+        self.update(values)
+
+    def update(self, values):
+        for key, value in values.items():
+            if key not in TUNABLE:
+                raise bad_request("Unknown simulator setting '%s'; settings: %s" % (key, ", ".join(TUNABLE)))
+            setattr(self, key, TUNABLE[key](value))
+
+    def as_dict(self):
+        return {key: getattr(self, key) for key in TUNABLE}
+
+
+class Simulator:
+    def __init__(self, seed, config=None, id_seed=0):
+        self.config = config or Config()
+        self.store = Store(seed, id_seed=id_seed)
+        self.faults = FaultBook()
+        self.limiter = RateLimiter(self.config.rate_limit)
+        self.pager = Pager(self.config.page_size)
+        self.lock = threading.RLock()
+        self.log = []
+
+    # -- WSGI --------------------------------------------------------------------------------------
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        if request.path.startswith("/__simulator__/"):
+            response = self.control(request)
+        else:
+            response = self.boomi(request, environ)
+        return response(environ, start_response)
+
+    # -- Boomi API -----------------------------------------------------------------------------------
+    def boomi(self, request, environ):
+        wants_json = "json" in request.headers.get("Accept", "")
+        match = BOOMI_PATH.match(request.path)
+        raw = request.get_data(as_text=True)
+        info = _request_info(request, match, raw)
+        if self.config.latency_ms:
+            time.sleep(self.config.latency_ms / 1000.0)
+        fault = self.faults.pick("before", info)
+        if fault is not None:
+            early = self._fault_before(fault, environ, wants_json)
+            if early is not None:
+                dropped = fault.kind == "drop_before"
+                self._record(info, 0 if dropped else early.status_code, fault=fault.kind)
+                return early
+        after = self.faults.pick("after", info)
+        try:
+            status, payload, write = self._dispatch(request, match, info, raw, after)
+        except ApiError as err:
+            self._record(info, err.status, fault=fault.kind if fault else None)
+            return _error(err.status, err.message, wants_json, err.headers)
+        self._record(info, status, write=write, fault=after.kind if after else None)
+        if after is not None and after.kind in ("drop_after", "500_after", "504_after"):
+            return self._fault_after(after, environ, wants_json)
+        return _answer(status, payload, wants_json)
+
+    def _dispatch(self, request, match, info, raw, after):
+        if match is None:
+            raise ApiError(404, "Made a call to an API endpoint that does not exist: %s" % request.path)
+        account = match.group("account")
+        if not self.limiter.allow(account):
+            info["rate_limited"] = True
+            raise ApiError(503, UNAVAILABLE)
+        user = self._authenticate(request)
+        if account not in user.get("accounts", []):
+            raise ApiError(403, FORBIDDEN)
+        effective = self._effective_account(request, match, account)
+        handler = OBJECTS.get(match.group("object"))
+        operation = info["operation"]
+        supported = operation in handler.operations if handler else False
+        if operation == "queryMore":
+            supported = handler is not None and "query" in handler.operations
+        if not supported or not _method_fits(request.method, operation):
+            raise ApiError(404, "Made a call to an API endpoint that does not exist: %s %s (%s does not support %s)"
+                           % (request.method, request.path, match.group("object"), operation.upper()))
+        base = "%s%sapi/rest/v1/%s" % (request.host_url, match.group("partner") or "", account)
+        effects = [after.kind] if after is not None else []
+        with self.lock:
+            ctx = Context(self.store, self.store.data[effective], user, self.config, base, effects)
+            advance_releases(ctx)
+            return self._operate(ctx, handler, operation, match.group("rest"), raw, request)
+
+    def _operate(self, ctx, handler, operation, ident, raw, request):
+        if operation == "queryMore":
+            return 200, self.pager.next_page(handler.name, raw), False
+        if operation == "get" and handler.name == "ReleaseIntegrationPackStatus":
+            payload = handler.poll(ctx, ident)
+            return payload["responseStatusCode"], payload, False
+        if operation == "get":
+            return 200, handler.get(ctx, ident), False
+        if operation == "delete":
+            handler.delete(ctx, ident)
+            return 200, None, True
+        body = _json_body(raw, request, allow_empty=operation == "query")
+        if operation == "query":
+            predicate = compile_filter(body, handler.properties, handler.name)
+            return 200, self.pager.first_page(handler.name, handler.query_items(ctx, predicate)), False
+        if operation == "bulk":
+            return 200, self._bulk(ctx, handler, body), False
+        if operation == "create":
+            payload, write = handler.create(ctx, body)
+        else:
+            payload, write = handler.update(ctx, ident, body)
+        return 200, payload, write
+
+    @staticmethod
+    def _bulk(ctx, handler, body):
+        if not isinstance(body, dict) or body.get("type") != "GET" or not isinstance(body.get("request"), list):
+            raise bad_request("A bulk request is {\"type\": \"GET\", \"request\": [{\"id\": ...}]}")
+        if len(body["request"]) > 100:
+            raise bad_request("A bulk request takes at most 100 ids")
+        answers = []
+        for item in body["request"]:
+            ident = item.get("id") if isinstance(item, dict) else None
+            try:
+                answers.append({"@type": "BulkResponse", "Result": handler.get(ctx, ident), "statusCode": 200})
+            except ApiError as err:
+                answers.append({"@type": "BulkResponse", "id": ident, "statusCode": 400, "errorMessage": err.message})
+        return {"@type": "BulkResult", "response": answers}
+
+    def _authenticate(self, request):
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Basic "):
+            raise ApiError(401, "Authentication required", {"WWW-Authenticate": 'Basic realm="Boomi"'})
+        try:
+            username, secret = _split_credentials(base64.b64decode(header[6:]).decode("utf-8"))
+        except (binascii.Error, UnicodeDecodeError):
+            raise ApiError(401, "Malformed Basic credentials") from None
+        user = self.store.authenticate(username, secret)
+        if user is None:
+            raise ApiError(401, "Invalid user name or password / API token", {"WWW-Authenticate": 'Basic realm="Boomi"'})
+        return user
+
+    def _effective_account(self, request, match, account):
+        override = request.args.get("overrideAccount")
+        if not override:
+            return account
+        if not match.group("partner"):
+            raise bad_request("overrideAccount is only accepted by the Partner API (/partner/api/rest/v1/...)")
+        if override not in self.store.data or not self.store.is_descendant(override, account):
+            raise ApiError(403, FORBIDDEN)
+        return override
+
+    # -- faults ------------------------------------------------------------------------------------
+    def _fault_before(self, fault, environ, wants_json):
+        kind = fault.kind
+        if kind == "latency":
+            time.sleep(int(fault.spec.get("latency_ms", 1000)) / 1000.0)
+            return None
+        if kind == "drop_before":
+            return _drop(environ)
+        if kind == "503_html":
+            return Response(HTML_503, status=503, content_type="text/html")
+        headers = {}
+        if kind in ("503_retry_after", "429"):
+            headers["Retry-After"] = _retry_after_value(fault.spec.get("retry_after", 1))
+        status = int(kind[:3])
+        message = fault.spec.get("message") or (UNAVAILABLE if status in (503, 429) else "Simulated %d error" % status)
+        return _error(status, message, wants_json, headers)
+
+    @staticmethod
+    def _fault_after(fault, environ, wants_json):
+        if fault.kind == "drop_after":
+            return _drop(environ)
+        return _error(int(fault.kind[:3]), "Simulated %s error after the change was committed" % fault.kind[:3], wants_json)
+
+    def _record(self, info, status, write=False, fault=None):
+        with self.lock:
+            self.log.append({"seq": len(self.log) + 1, "method": info["method"], "path": info["path"],
+                             "object": info["object"], "operation": info["operation"], "status": status,
+                             "write": bool(write), "account": info["account"], "fault": fault,
+                             "rate_limited": info.get("rate_limited", False)})
+
+    # -- control endpoints (not Boomi) -------------------------------------------------------------
+    def control(self, request):
+        name = request.path[len("/__simulator__/"):].strip("/")
+        try:
+            with self.lock:
+                payload = self._control(name, request)
+        except ApiError as err:
+            return _error(err.status, err.message, True)
+        return Response(json.dumps(payload), status=200, content_type="application/json")
+
+    def _control(self, name, request):
+        method = request.method
+        body = request.get_json(silent=True) if request.get_data() else None
+        if name == "reset" and method == "POST":
+            self.reset(self.store.seed)
+            return {"reset": True}
+        if name == "seed" and method == "POST":
+            if not isinstance(body, dict):
+                raise bad_request("POST /__simulator__/seed takes the seed JSON")
+            self.reset(body)
+            return {"seeded": True}
+        if name == "state" and method == "GET":
+            for data in self.store.data.values():
+                advance_releases(Context(self.store, data, None, self.config, ""))
+            return self.store.dump()
+        if name == "requests":
+            return self._requests(request)
+        if name == "faults":
+            return self._faults(method, body)
+        if name == "config":
+            if method == "POST":
+                self.config.update(body or {})
+                self.limiter.rate = self.config.rate_limit
+                self.pager.page_size = self.config.page_size
+            return self.config.as_dict()
+        if name == "clock" and method == "POST":
+            body = body or {}
+            self.store.clock_offset += float(body.get("advance_seconds", 0)) + 86400 * float(body.get("advance_days", 0))
+            return {"now": self.store.timestamp()}
+        raise ApiError(404, "Unknown simulator control endpoint %s /__simulator__/%s" % (method, name))
+
+    def _requests(self, request):
+        if request.method == "DELETE":
+            self.log = []
+            return {"cleared": True}
+        since = int(request.args.get("since", 0))
+        entries = [e for e in self.log if e["seq"] > since]
+        boomi = [e for e in entries if e["object"]]
+        return {"requests": entries,
+                "summary": {"total": len(boomi), "writes": sum(e["write"] for e in boomi),
+                            "reads": sum(1 for e in boomi if e["status"] == 200 and not e["write"]),
+                            "last_seq": self.log[-1]["seq"] if self.log else 0}}
+
+    def _faults(self, method, body):
+        if method == "POST":
+            specs = body if isinstance(body, list) else [body]
+            if not all(isinstance(s, dict) for s in specs):
+                raise bad_request("POST /__simulator__/faults takes a fault object or a list of them")
+            return {"faults": [self.faults.add(s).describe() for s in specs]}
+        if method == "DELETE":
+            self.faults.clear()
+        return {"faults": self.faults.list()}
+
+    def reset(self, seed):
+        self.store.load(seed)
+        self.faults.clear()
+        self.limiter.reset()
+        self.pager.clear()
+        self.log = []
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def _request_info(request, match, raw):
+    operation = None
+    if match:
+        rest = match.group("rest")
+        if rest in ("query", "queryMore", "bulk") and request.method == "POST":
+            operation = rest
+        elif rest is None:
+            operation = "create" if request.method == "POST" else request.method.lower()
+        else:
+            operation = {"GET": "get", "POST": "update", "DELETE": "delete"}.get(request.method, request.method.lower())
+    return {"method": request.method, "path": request.path, "body": raw,
+            "object": match.group("object") if match else None, "operation": operation,
+            "account": match.group("account") if match else None}
+
+
+def _split_credentials(text):
+    username, separator, secret = text.partition(":")
+    return (username, secret) if separator else (username, "")
+
+
+def _method_fits(method, operation):
+    wanted = {"get": "GET", "delete": "DELETE"}.get(operation, "POST")
+    return method == wanted
+
+
+def _json_body(raw, request, allow_empty):
+    if not raw.strip():
+        if allow_empty:
+            return {}
+        raise bad_request("The request body is empty; send JSON with Content-Type: application/json")
+    if "xml" in request.headers.get("Content-Type", ""):
+        raise ApiError(400, "This simulator accepts JSON request bodies only (Content-Type: application/json)")
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise bad_request("The request body is not valid JSON: %s" % exc) from None
+
+
+def _retry_after_value(value):
+    if isinstance(value, str) and value.startswith("date+"):
+        return formatdate(time.time() + float(value[5:]), usegmt=True)
+    return str(value)
+
+
+def _drop(environ):
+    """Close the client's connection without an answer (werkzeug then drops the response)."""
+    sock = environ.get("werkzeug.socket")
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+    return Response(b"", status=500)
+
+
+def _answer(status, payload, wants_json):
+    if payload is None:
+        return Response(b"", status=status)
+    if wants_json:
+        return Response(json.dumps(payload), status=status, content_type="application/json")
+    return Response(to_xml(payload), status=status, content_type="application/xml")
+
+
+def _error(status, message, wants_json, headers=None):
+    if wants_json:
+        body, ctype = json.dumps({"@type": "Error", "message": message}), "application/json"
+    else:
+        body, ctype = to_xml({"@type": "error", "message": message}, root="error"), "application/xml"
+    return Response(body, status=status, content_type=ctype, headers=headers or {})

@@ -1,0 +1,58 @@
+"""The built-in seed: fixed ids so the demo inventory and the tests can name them.
+
+Real components cannot be created through this API, so a seed provides them (with their
+revision and type), along with accounts, users and environments.
+"""
+
+PRIMARY = "boomi-demo-A1B2C3"
+SUB_ACCOUNT = "boomi-demo-SUB001"
+FOREIGN = "boomi-other-Z9Y8X7"
+
+COMPONENTS = {
+    "order_intake": "3f1c2a10-0001-4c6e-9d7a-00000000c001",
+    "order_fulfilment": "3f1c2a10-0002-4c6e-9d7a-00000000c002",
+    "invoice_sync": "3f1c2a10-0003-4c6e-9d7a-00000000c003",
+    "orders_api": "3f1c2a10-0004-4c6e-9d7a-00000000c004",
+    "partner_cert": "3f1c2a10-0005-4c6e-9d7a-00000000c005",
+    "order_router": "3f1c2a10-0006-4c6e-9d7a-00000000c006",
+}
+ENVIRONMENTS = {
+    "dev": "6d3f9a10-0001-4d5e-9a1b-00000000e001",
+    "test": "6d3f9a10-0002-4d5e-9a1b-00000000e002",
+    "prod": "6d3f9a10-0003-4d5e-9a1b-00000000e003",
+    "stage": "6d3f9a10-0004-4d5e-9a1b-00000000e004",
+    "dr": "6d3f9a10-0005-4d5e-9a1b-00000000e005",
+}
+
+BUILTIN_SEED = {
+    "accounts": [
+        {"id": PRIMARY, "name": "Demo Publisher"},
+        {"id": SUB_ACCOUNT, "name": "Demo Managed Customer", "parent": PRIMARY},
+        {"id": FOREIGN, "name": "Somebody Else"},
+    ],
+    "users": [
+        {"username": "ops@example.com", "token": "demo-token-0000-0000", "password": "demo-password",
+         "accounts": [PRIMARY]},
+        {"username": "other@example.com", "token": "other-token-1111-1111", "password": "other-password",
+         "accounts": [FOREIGN]},
+    ],
+    "components": [
+        {"account": PRIMARY, "id": COMPONENTS["order_intake"], "name": "Order Intake", "type": "process", "revision": 3},
+        {"account": PRIMARY, "id": COMPONENTS["order_fulfilment"], "name": "Order Fulfilment", "type": "process", "revision": 5},
+        {"account": PRIMARY, "id": COMPONENTS["invoice_sync"], "name": "Invoice Sync", "type": "process", "revision": 2},
+        {"account": PRIMARY, "id": COMPONENTS["orders_api"], "name": "Orders API", "type": "webservice", "revision": 1},
+        {"account": PRIMARY, "id": COMPONENTS["partner_cert"], "name": "Partner Certificate", "type": "certificate", "revision": 1},
+        {"account": PRIMARY, "id": COMPONENTS["order_router"], "name": "Order Router", "type": "processroute", "revision": 1},
+        {"account": SUB_ACCOUNT, "id": "3f1c2a10-0101-4c6e-9d7a-00000000c101", "name": "Customer Process", "type": "process", "revision": 1},
+        {"account": FOREIGN, "id": "3f1c2a10-0201-4c6e-9d7a-00000000c201", "name": "Foreign Process", "type": "process", "revision": 1},
+    ],
+    "environments": [
+        {"account": PRIMARY, "id": ENVIRONMENTS["dev"], "name": "Development", "classification": "TEST"},
+        {"account": PRIMARY, "id": ENVIRONMENTS["test"], "name": "Test", "classification": "TEST"},
+        {"account": PRIMARY, "id": ENVIRONMENTS["prod"], "name": "Production", "classification": "PROD"},
+        {"account": PRIMARY, "id": ENVIRONMENTS["stage"], "name": "Staging", "classification": "TEST"},
+        {"account": PRIMARY, "id": ENVIRONMENTS["dr"], "name": "Disaster Recovery", "classification": "PROD"},
+        {"account": SUB_ACCOUNT, "id": "6d3f9a10-0101-4d5e-9a1b-00000000e101", "name": "Customer Production",
+         "classification": "PROD"},
+    ],
+}

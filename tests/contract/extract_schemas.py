@@ -1,0 +1,67 @@
+"""Cut the schemas of the Boomi objects we touch out of Boomi's OpenAPI document.
+
+Descriptions, examples and XML hints are stripped; the result is closed under $ref and kept at
+tests/contract/boomi-schemas.json so the project carries its own copy of the contract.
+
+Usage: python tests/contract/extract_schemas.py [path/to/boomi-platform-openapi-ipack-subset.json]
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# The shared reference folder sits beside the checkout; BOOMI_OPENAPI points elsewhere (scripts/test sets it).
+DEFAULT_SOURCE = Path(os.environ.get("BOOMI_OPENAPI") or
+                      HERE.parents[2] / "shared" / "boomi-openapi" / "boomi-platform-openapi-ipack-subset.json")
+OUTPUT = HERE / "boomi-schemas.json"
+OBJECTS = ("PackagedComponent", "PublisherIntegrationPack", "ReleaseIntegrationPack", "ReleaseIntegrationPackStatus",
+           "DeployedPackage", "Environment")
+SUFFIXES = ("", "QueryResponse", "BulkResponse", "QueryConfig")
+DROP = {"description", "example", "examples", "xml", "externalDocs"}
+
+
+def strip(node):
+    if isinstance(node, dict):
+        return {k: strip(v) for k, v in node.items() if k not in DROP}
+    if isinstance(node, list):
+        return [strip(v) for v in node]
+    return node
+
+
+def refs(node):
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"].rsplit("/", 1)[-1]
+        for value in node.values():
+            yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)
+
+
+def extract(spec):
+    schemas = spec["components"]["schemas"]
+    todo = [o + s for o in OBJECTS for s in SUFFIXES if o + s in schemas]
+    out = {}
+    while todo:
+        name = todo.pop()
+        if name in out:
+            continue
+        out[name] = strip(schemas[name])
+        todo.extend(refs(out[name]))
+    return {"source": "Boomi Platform API OpenAPI 3.0.3 (schemas only)",
+            "components": {"schemas": dict(sorted(out.items()))}}
+
+
+def main(argv):
+    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
+    with open(source, encoding="utf-8") as handle:
+        result = extract(json.load(handle))
+    OUTPUT.write_text(json.dumps(result, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    print("%d schemas written to %s" % (len(result["components"]["schemas"]), OUTPUT))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
