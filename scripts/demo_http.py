@@ -38,8 +38,8 @@ for cid in COMPONENTS:
     packages[cid] = found[0] if found else call("PackagedComponent", {"componentId": cid, "packageVersion": VERSION,
                                                                       "notes": "demo", "shareable": True})
 packs = query("PublisherIntegrationPack", ("name", "Order Processing Pack"))
-pack = packs[0] if packs else call("PublisherIntegrationPack", {"name": "Order Processing Pack",
-                                                                 "Description": "Order processing", "installationType": "MULTI"})
+NEW_PACK = {"name": "Order Processing Pack", "Description": "Order processing", "installationType": "MULTI"}
+pack = packs[0] if packs else call("PublisherIntegrationPack", NEW_PACK)
 members = {m["componentId"]: m for m in pack["PublisherPackagedComponents"].get("PublisherPackagedComponent", [])}
 if set(COMPONENTS) - {c for c, m in members.items() if not m["deleted"]}:
     pack = call("PublisherIntegrationPack/" + pack["id"], {
