@@ -1,0 +1,109 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment(object):
+    # Connection options shared by every boomi.platform module (declared in module_utils/arguments.py).
+    DOCUMENTATION = r"""
+options:
+  account_id:
+    description:
+      - The Boomi account id, as in the API URL C(/api/rest/v1/<account_id>); with O(override_account), the
+        primary (partner) account.
+      - Required. If not set, the value of the E(BOOMI_ACCOUNT_ID) environment variable is used.
+    type: str
+  username:
+    description:
+      - The Boomi user name.
+      - When O(api_token) is used, the C(BOOMI_TOKEN.) prefix Boomi expects is added if it is missing.
+      - Required. If not set, the value of the E(BOOMI_USERNAME) environment variable is used.
+    type: str
+  api_token:
+    description:
+      - A Boomi platform API token for O(username). Preferred over O(password).
+      - Mutually exclusive with O(password); one of the two is required.
+      - If not set, the value of the E(BOOMI_API_TOKEN) environment variable is used.
+    type: str
+  password:
+    description:
+      - The password of O(username).
+      - If not set, the value of the E(BOOMI_PASSWORD) environment variable is used.
+    type: str
+  api_url:
+    description:
+      - Root URL of the Boomi Platform API, without a path.
+      - Use V(https://api.platform.gb.boomi.com) for accounts hosted in the EU, or the URL of a local
+        C(boomi-simulator) for dry runs.
+      - A plain C(http) URL to a host other than the local machine draws a warning.
+      - If not set, the value of the E(BOOMI_API_URL) environment variable is used.
+    type: str
+    default: https://api.boomi.com
+  override_account:
+    description:
+      - Act on this managed sub-account through the Partner API
+        (C(/partner/api/rest/v1/<account_id>/...?overrideAccount=<override_account>)).
+      - Requests still count against the rate limit of O(account_id).
+      - If not set, the value of the E(BOOMI_OVERRIDE_ACCOUNT) environment variable is used.
+    type: str
+  validate_certs:
+    description:
+      - Whether to check the TLS certificate of O(api_url). Leave it on; use O(ca_path) for private CAs.
+      - If not set, the value of the E(BOOMI_VALIDATE_CERTS) environment variable is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - A CA bundle (PEM) to trust for O(api_url), for TLS-intercepting proxies or a simulator in TLS mode.
+      - If not set, the value of the E(BOOMI_CA_PATH) environment variable is used.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each HTTP request.
+      - If not set, the value of the E(BOOMI_TIMEOUT) environment variable is used.
+    type: float
+    default: 30
+  max_retries:
+    description:
+      - How often a request is retried when Boomi answers 503 or 429 (and, for reads, 500, 502, 504 or a
+        broken connection). Each retry is reported as a warning. V(0) turns retries off.
+      - 400, 401, 403, 404 and 410 are never retried. A write whose answer was lost is only sent again
+        after looking up that it did not happen.
+      - If not set, the value of the E(BOOMI_MAX_RETRIES) environment variable is used.
+    type: int
+    default: 5
+  retry_delay:
+    description:
+      - Seconds of the first backoff; doubled on each retry, capped at 60, with full jitter. A
+        C(Retry-After) header from Boomi takes precedence (also capped at 60 seconds).
+      - If not set, the value of the E(BOOMI_RETRY_DELAY) environment variable is used.
+    type: float
+    default: 1
+  requests_per_second:
+    description:
+      - Pace requests to this rate for the whole account, across every fork and task running on this
+        controller (Boomi rejects more than 10 per second with 503). V(0) turns pacing off.
+      - If not set, the value of the E(BOOMI_REQUESTS_PER_SECOND) environment variable is used.
+    type: float
+    default: 8
+notes:
+  - Requires the Python library C(requests) on the Ansible controller. The modules run there, with
+    C(connection=local) or C(delegate_to=localhost).
+"""
+
+    ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    support: full
+    description: Predicts the result, including ids that do not exist yet as V(null), without writing to Boomi.
+  diff_mode:
+    support: full
+    description: Returns C(before) and C(after) of what the module manages.
+  action_group:
+    support: full
+    membership:
+      - boomi.platform.boomi
+    description: Use C(group/boomi.platform.boomi) in C(module_defaults) to set the connection options once.
+"""

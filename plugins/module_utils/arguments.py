@@ -1,0 +1,130 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Connection options: declared once here, documented once in doc_fragments/connection.py."""
+
+from __future__ import annotations
+
+from ansible.module_utils.basic import env_fallback
+from ansible.module_utils.six.moves.urllib.parse import urlsplit
+
+from ansible_collections.boomi.platform.plugins.module_utils.errors import ConfigurationError
+
+DEFAULT_API_URL = "https://api.boomi.com"
+TOKEN_PREFIX = "BOOMI_TOKEN."
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def _env(name):
+    return (env_fallback, [name])
+
+
+CONNECTION_SPEC = dict(
+    account_id=dict(type="str", fallback=_env("BOOMI_ACCOUNT_ID")),
+    username=dict(type="str", fallback=_env("BOOMI_USERNAME")),
+    api_token=dict(type="str", no_log=True, fallback=_env("BOOMI_API_TOKEN")),
+    password=dict(type="str", no_log=True, fallback=_env("BOOMI_PASSWORD")),
+    api_url=dict(type="str", default=DEFAULT_API_URL, fallback=_env("BOOMI_API_URL")),
+    override_account=dict(type="str", fallback=_env("BOOMI_OVERRIDE_ACCOUNT")),
+    validate_certs=dict(type="bool", default=True, fallback=_env("BOOMI_VALIDATE_CERTS")),
+    ca_path=dict(type="path", fallback=_env("BOOMI_CA_PATH")),
+    timeout=dict(type="float", default=30.0, fallback=_env("BOOMI_TIMEOUT")),
+    max_retries=dict(type="int", default=5, fallback=_env("BOOMI_MAX_RETRIES")),
+    retry_delay=dict(type="float", default=1.0, fallback=_env("BOOMI_RETRY_DELAY")),
+    requests_per_second=dict(type="float", default=8.0, fallback=_env("BOOMI_REQUESTS_PER_SECOND")),
+)
+CONNECTION_MUTUALLY_EXCLUSIVE = [("api_token", "password")]
+
+
+def argument_spec(**module_options):
+    """The full argument spec of a module: its own options plus the connection options."""
+    spec = dict((name, dict(option)) for name, option in CONNECTION_SPEC.items())
+    spec.update(module_options)
+    return spec
+
+
+class ConnectionSettings(object):
+    """Validated connection options, ready for the client. ``repr`` never shows a secret."""
+
+    def __init__(self, params):
+        self.account_id = _required_text(params, "account_id", "BOOMI_ACCOUNT_ID")
+        self.api_token = params.get("api_token") or None
+        self.password = params.get("password") or None
+        self.username = _username(params, self.api_token)
+        self.api_url = _api_url(params.get("api_url") or DEFAULT_API_URL)
+        self.override_account = params.get("override_account") or None
+        self.validate_certs = params.get("validate_certs", True)
+        self.ca_path = params.get("ca_path") or None
+        self.timeout = _positive(params, "timeout", 30.0)
+        self.max_retries = _at_least_zero(params, "max_retries", 5)
+        self.retry_delay = _at_least_zero(params, "retry_delay", 1.0)
+        self.requests_per_second = _at_least_zero(params, "requests_per_second", 8.0)
+        self.warnings = []
+        host = urlsplit(self.api_url).hostname or ""
+        if self.api_url.startswith("http://") and host not in LOOPBACK_HOSTS:
+            self.warnings.append("api_url %s uses plain http: credentials and data cross the network unencrypted; "
+                                 "use https" % self.api_url)
+        if not self.validate_certs:
+            self.warnings.append("validate_certs is false: the identity of %s is not checked" % host)
+
+    @property
+    def secret(self):
+        return self.api_token or self.password
+
+    @property
+    def api_host(self):
+        return urlsplit(self.api_url).netloc
+
+    def base_url(self):
+        """Platform API, or the Partner API when acting on a managed sub-account."""
+        prefix = "/partner/api/rest/v1/" if self.override_account else "/api/rest/v1/"
+        return self.api_url + prefix + self.account_id
+
+    def __repr__(self):
+        return "ConnectionSettings(account_id=%r, username=%r, api_url=%r, override_account=%r)" % (
+            self.account_id, self.username, self.api_url, self.override_account)
+
+
+def _required_text(params, name, env):
+    value = (params.get(name) or "").strip()
+    if not value:
+        raise ConfigurationError("%s is required: set the option or the %s environment variable" % (name, env))
+    return value
+
+
+def _username(params, api_token):
+    username = _required_text(params, "username", "BOOMI_USERNAME")
+    if not api_token and not params.get("password"):
+        raise ConfigurationError("one of api_token or password is required (or BOOMI_API_TOKEN / BOOMI_PASSWORD)")
+    if api_token and not username.startswith(TOKEN_PREFIX):
+        # Boomi expects API tokens as user "BOOMI_TOKEN.<user>"; users often forget the prefix.
+        username = TOKEN_PREFIX + username
+    return username
+
+
+def _api_url(url):
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigurationError("api_url %r is not an http(s) URL; use e.g. https://api.boomi.com "
+                                 "(or https://api.platform.gb.boomi.com for the EU)" % url)
+    if parts.path not in ("", "/") or parts.query:
+        raise ConfigurationError("api_url %r must be the server root only, e.g. https://api.boomi.com; "
+                                 "the collection adds /api/rest/v1/<account_id> itself" % url)
+    return url
+
+
+def _positive(params, name, default):
+    value = params.get(name)
+    value = default if value is None else value
+    if value <= 0:
+        raise ConfigurationError("%s must be greater than 0, got %s" % (name, value))
+    return value
+
+
+def _at_least_zero(params, name, default):
+    value = params.get(name)
+    value = default if value is None else value
+    if value < 0:
+        raise ConfigurationError("%s must be 0 or more, got %s" % (name, value))
+    return value

@@ -1,0 +1,285 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one Boomi Platform API client every module uses.
+
+Transport rules (DESIGN §5): JSON both ways; queries follow every page or fail; 503/429 are
+"not processed" and retried with capped exponential backoff and full jitter, honouring
+Retry-After; reads also retry 500/502/504 and broken connections; a write whose answer was lost
+is never replayed blind (the caller's lookup runs first); 400/401/403/404/410 are never retried.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import time
+import traceback
+
+from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.six.moves.urllib.parse import quote
+
+from ansible_collections.boomi.platform.plugins.module_utils import errors
+from ansible_collections.boomi.platform.plugins.module_utils.pacing import FilePacer
+
+try:
+    import requests
+    from requests.exceptions import ConnectTimeout, SSLError
+    from requests.exceptions import RequestException
+    from urllib3 import disable_warnings
+    from urllib3.exceptions import InsecureRequestWarning, NewConnectionError
+except ImportError:
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+else:
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+
+COLLECTION_VERSION = "0.1.0"
+MAX_BACKOFF = 60.0
+READ, WRITE = "read", "write"
+RETRY_ALWAYS = (429, 503)          # Boomi did not process the request
+RETRY_READS = (500, 502, 504)      # a write may have happened: never replay those blind
+OK = (200, 202, 204)
+
+
+class Answer(object):
+    """One HTTP answer: status, parsed JSON (or None) and headers."""
+
+    def __init__(self, status, data, headers):
+        self.status = status
+        self.data = data
+        self.headers = headers
+
+
+class BoomiClient(object):
+    """A small client over requests.Session. ``warn`` receives one message per retry."""
+
+    def __init__(self, settings, warn=None, sleep=time.sleep, rng=random.random, pacer=None):
+        if not HAS_REQUESTS:
+            raise errors.MissingLibraryError(missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        self.settings = settings
+        self.warn = warn or (lambda message: None)
+        self.sleep = sleep
+        self.rng = rng
+        self.pacer = pacer or FilePacer(settings.api_host, settings.account_id, settings.requests_per_second,
+                                        sleep=sleep)
+        self.base_url = settings.base_url()
+        self.requests_sent = 0
+        self.session = requests.Session()
+        self.session.auth = (settings.username, settings.secret)
+        self.session.headers.update({
+            "Accept": "application/json",
+            "User-Agent": "boomi.platform/%s (Ansible collection; python-requests/%s)"
+                          % (COLLECTION_VERSION, requests.__version__),
+        })
+        # Passed on every request: a session-level verify loses to REQUESTS_CA_BUNDLE in requests.
+        self.verify = (settings.ca_path or True) if settings.validate_certs else False
+        if not settings.validate_certs:
+            disable_warnings(InsecureRequestWarning)  # the module already warned, once, in its own words
+        self.params = {"overrideAccount": settings.override_account} if settings.override_account else {}
+
+    def __repr__(self):
+        return "BoomiClient(%r)" % (self.settings,)
+
+    # -- operations ----------------------------------------------------------------------------------
+    def get(self, object_name, ident):
+        return self.request("GET", _path(object_name, ident)).data
+
+    def get_or_none(self, object_name, ident):
+        """GET by id; None when Boomi says the id does not exist (400 "No such ..." or 404)."""
+        try:
+            return self.get(object_name, ident)
+        except errors.NotFoundError:
+            return None
+
+    def create(self, object_name, body, lookup=None):
+        """POST /Object. ``lookup()`` finds the object if a lost answer left us unsure."""
+        return self.request("POST", _path(object_name), body, kind=WRITE, recover=lookup).data
+
+    def update(self, object_name, ident, body, confirm=None):
+        """POST /Object/{id}. ``confirm()`` returns the object if the update already took effect."""
+        return self.request("POST", _path(object_name, ident), body, kind=WRITE, recover=confirm).data
+
+    def delete(self, object_name, ident, confirm=None):
+        """DELETE /Object/{id}. ``confirm()`` returns something truthy if the delete already happened."""
+        self.request("DELETE", _path(object_name, ident), kind=WRITE, recover=confirm)
+
+    def query(self, object_name, expression=None):
+        """Yield every result of a query, following queryToken to the last page (or raising)."""
+        body = {"QueryFilter": {"expression": expression}} if expression else {}
+        page = self.request("POST", _path(object_name, "query"), body).data or {}
+        while True:
+            yield from page.get("result") or []
+            token = page.get("queryToken")
+            if not token:
+                return
+            page = self.request("POST", _path(object_name, "queryMore"), raw=token).data or {}
+
+    def query_all(self, object_name, expression=None):
+        return list(self.query(object_name, expression))
+
+    # -- transport -----------------------------------------------------------------------------------
+    def request(self, method, path, body=None, raw=None, kind=READ, recover=None):
+        """Send one logical request, retrying as the transport rules allow. Returns an Answer."""
+        attempt = 0
+        while True:
+            outcome, answer, reason = self._attempt(method, path, body, raw, kind)
+            if outcome == "ok":
+                return answer
+            if outcome == "unknown":
+                found = self._recover(method, path, reason, recover)
+                if found is not None:
+                    return Answer(200, found, {})
+                reason += "; looked again and the change is not there, so it is sent again"
+            if attempt >= self.settings.max_retries:
+                raise self._exhausted(method, path, answer, reason, attempt)
+            delay = self._delay(attempt, answer)
+            self.warn("Boomi %s %s: %s; retry %d of %d in %.1fs"
+                      % (method, path, reason, attempt + 1, self.settings.max_retries, delay))
+            self.sleep(delay)
+            attempt += 1
+
+    def _attempt(self, method, path, body, raw, kind):
+        """Returns (outcome, answer, reason); outcome is ok, retry or unknown. Raises on final errors."""
+        self.pacer.wait()
+        headers = {}
+        data = None
+        if raw is not None:
+            data, headers["Content-Type"] = raw, "text/plain"
+        elif body is not None:
+            data, headers["Content-Type"] = json.dumps(body), "application/json"
+        self.requests_sent += 1
+        try:
+            response = self.session.request(method, self.base_url + "/" + path, data=data, headers=headers,
+                                            params=self.params, timeout=self.settings.timeout, verify=self.verify)
+        except SSLError as exc:
+            raise errors.TransportError("TLS failure talking to %s: %s. Set ca_path to the CA bundle that signed the "
+                                        "server certificate (validate_certs stays on)"
+                                        % (self.settings.api_host, _scrub(exc, self.settings)),
+                                        method=method, path=path)
+        except RequestException as exc:
+            return self._broken_connection(exc, kind)
+        answer = Answer(response.status_code, None, response.headers)
+        if response.status_code in OK:
+            answer.data = _json(response, method, path)
+            return "ok", answer, None
+        message = errors.extract_message(response.text)
+        reason = "status %d (%s)" % (response.status_code, message or "no message")
+        if response.status_code in RETRY_ALWAYS:
+            return "retry", answer, reason
+        if response.status_code in RETRY_READS:
+            return ("retry" if kind == READ else "unknown"), answer, reason
+        raise self._api_error(response.status_code, message, method, path)
+
+    @staticmethod
+    def _broken_connection(exc, kind):
+        not_sent = isinstance(exc, ConnectTimeout) or _caused_by(exc, NewConnectionError)
+        reason = "%s (%s)" % (type(exc).__name__, "not sent" if not_sent else "sent, no answer")
+        if not_sent or kind == READ:
+            return "retry", None, reason
+        return "unknown", None, reason
+
+    def _recover(self, method, path, reason, recover):
+        """After a lost write answer: look again, and only replay if the change is not there."""
+        if recover is None:
+            raise errors.OutcomeUnknownError(
+                "Boomi %s %s: %s. The change may or may not have been made and it was not sent again; "
+                "run the task again to converge" % (method, path, reason), method=method, path=path)
+        found = recover()
+        if found is not None:
+            self.warn("Boomi %s %s: %s; looked again and the change had been made, so it was not sent again"
+                      % (method, path, reason))
+        return found
+
+    def _delay(self, attempt, answer):
+        retry_after = _retry_after(answer.headers.get("Retry-After")) if answer is not None else None
+        if retry_after is not None:
+            return min(MAX_BACKOFF, retry_after)
+        ceiling = min(MAX_BACKOFF, self.settings.retry_delay * (2 ** attempt))
+        return self.rng() * ceiling  # full jitter: forks hitting the same limit spread out
+
+    def _exhausted(self, method, path, answer, reason, attempt):
+        message = "Boomi %s %s failed after %d attempt(s); last answer: %s" % (method, path, attempt + 1, reason)
+        if answer is None:
+            return errors.TransportError(message, method=method, path=path)
+        status = answer.status
+        cls = errors.RateLimitedError if status in RETRY_ALWAYS else errors.ServerError
+        return cls(message, status=status, method=method, path=path)
+
+    def _api_error(self, status, message, method, path):
+        where = "account %s" % self.settings.account_id
+        if self.settings.override_account:
+            where += " (acting on sub-account %s)" % self.settings.override_account
+        if status == 401:
+            return errors.AuthenticationError(
+                "Boomi rejected the credentials of %s for %s (401): check username and api_token/password; an API "
+                "token's user is BOOMI_TOKEN.<user>. Not retried, so a bad token cannot lock the account"
+                % (self.settings.username, where), status, method, path, message)
+        if status == 403:
+            return errors.PermissionDeniedError(
+                "Boomi denied %s %s on %s (403): %s Check that the user has API access and the privilege for "
+                "this object in that account" % (method, path, where, message), status, method, path, message)
+        text = "Boomi %s %s: %s (%d)" % (method, path, message or "no message", status)
+        if status == 404 or (status == 400 and message.startswith("No such")):
+            return errors.NotFoundError(text, status, method, path, message)
+        if status == 400:
+            return errors.ValidationError(text, status, method, path, message)
+        return errors.BoomiApiError(text, status, method, path, message)
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def _path(object_name, ident=None):
+    return object_name if ident is None else "%s/%s" % (object_name, quote(str(ident), safe=""))
+
+
+def _json(response, method, path):
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        raise errors.BoomiApiError("Boomi %s %s answered %d with a body that is not JSON: %s"
+                                   % (method, path, response.status_code, errors.extract_message(response.text)),
+                                   response.status_code, method, path)
+
+
+def _retry_after(value):
+    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _caused_by(exc, cls):
+    seen = set()
+    current = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, cls):
+            return True
+        for arg in getattr(current, "args", ()):
+            if isinstance(arg, cls) or (isinstance(arg, BaseException) and _caused_by(arg, cls)):
+                return True
+        current = current.__cause__ or current.__context__ or getattr(current, "reason", None)
+    return False
+
+
+def _scrub(exc, settings):
+    text = str(exc)
+    for secret in (settings.api_token, settings.password):
+        if secret:
+            text = text.replace(secret, "********")
+    return text

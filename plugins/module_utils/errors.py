@@ -1,0 +1,130 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The exceptions every boomi.platform module raises; main() turns them into fail_json once.
+
+None of them ever carries a credential: the client builds messages from Boomi's answer, the
+method and the path, and scrubs the secrets it knows before raising.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+class BoomiError(Exception):
+    """Base class. ``to_fail_json()`` gives the keyword arguments for ``module.fail_json``."""
+
+    def __init__(self, message, status=None, method=None, path=None, boomi_message=None):
+        super(BoomiError, self).__init__(message)
+        self.message = message
+        self.status = status
+        self.method = method
+        self.path = path
+        self.boomi_message = boomi_message
+
+    def __str__(self):
+        return self.message
+
+    def to_fail_json(self):
+        out = {"msg": self.message}
+        for key in ("status", "method", "path", "boomi_message"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+class ConfigurationError(BoomiError):
+    """The module's options are wrong; nothing was sent to Boomi."""
+
+
+class MissingLibraryError(BoomiError):
+    """A Python library the module needs is not installed on the controller."""
+
+    def __init__(self, message, exception=None):
+        super(MissingLibraryError, self).__init__(message)
+        self.exception = exception
+
+    def to_fail_json(self):
+        out = super(MissingLibraryError, self).to_fail_json()
+        if self.exception:
+            out["exception"] = self.exception
+        return out
+
+
+class BoomiApiError(BoomiError):
+    """Boomi answered with an error status."""
+
+
+class AuthenticationError(BoomiApiError):
+    """401: the credentials were refused. Never retried, so a bad token cannot lock an account."""
+
+
+class PermissionDeniedError(BoomiApiError):
+    """403: authenticated, but not allowed on that account or action."""
+
+
+class NotFoundError(BoomiApiError):
+    """The id does not exist (Boomi answers 400 "No such ..." for an unknown id, or 404)."""
+
+
+class ValidationError(BoomiApiError):
+    """400: Boomi refused the request (bad input or a business rule)."""
+
+
+class RateLimitedError(BoomiApiError):
+    """503/429 kept coming after every retry."""
+
+
+class ServerError(BoomiApiError):
+    """5xx kept coming after every retry (reads), or a server error Boomi does not let us retry."""
+
+
+class TransportError(BoomiError):
+    """No usable HTTP answer: connection refused or reset, timeout, TLS failure."""
+
+
+class OutcomeUnknownError(BoomiError):
+    """A write was sent but its answer was lost, and looking again could not settle what happened."""
+
+
+# -- reading Boomi's error bodies ------------------------------------------------------------------
+_XML_MESSAGE = re.compile(r"<message>(.*?)</message>", re.DOTALL | re.IGNORECASE)
+_HTML_TITLE = re.compile(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", re.DOTALL | re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def extract_message(text):
+    """A readable message from any error body Boomi or a proxy in front of it sends.
+
+    Handles ``{"@type": "Error", "message"}``, ``{"message"}``, ``{"error": {"message"}}``,
+    XML ``<error><message>``, HTML pages (their title) and plain text.
+    """
+    text = (text or "").strip()
+    if not text:
+        return ""
+    try:
+        body = json.loads(text)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, dict) and error.get("message"):
+            return str(error["message"])
+        if body.get("message"):
+            return str(body["message"])
+        if isinstance(error, str):
+            return error
+    match = _XML_MESSAGE.search(text)
+    if match:
+        return _squash(match.group(1))
+    match = _HTML_TITLE.search(text)
+    if match:
+        return _squash(_TAGS.sub(" ", match.group(1)))
+    return _squash(_TAGS.sub(" ", text))[:300]
+
+
+def _squash(text):
+    return " ".join(text.split())

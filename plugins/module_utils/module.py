@@ -1,0 +1,40 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What every boomi.platform module's main() does: parse options, build the client, run, report.
+
+A module supplies its options and ``run(module, client) -> (changed, result, diff)``. Errors
+become ``fail_json`` here, in exactly one place for the whole collection.
+"""
+
+from __future__ import annotations
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.boomi.platform.plugins.module_utils.arguments import (
+    CONNECTION_MUTUALLY_EXCLUSIVE,
+    ConnectionSettings,
+    argument_spec,
+)
+from ansible_collections.boomi.platform.plugins.module_utils.client import BoomiClient
+from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError
+
+
+def run_module(options, run, mutually_exclusive=None, **module_kwargs):
+    module = AnsibleModule(
+        argument_spec=argument_spec(**options),
+        supports_check_mode=True,
+        mutually_exclusive=CONNECTION_MUTUALLY_EXCLUSIVE + list(mutually_exclusive or []),
+        **module_kwargs
+    )
+    try:
+        settings = ConnectionSettings(module.params)
+        for warning in settings.warnings:
+            module.warn(warning)
+        client = BoomiClient(settings, warn=module.warn)
+        changed, result, diff = run(module, client)
+    except BoomiError as exc:
+        module.fail_json(**exc.to_fail_json())
+    if module._diff and diff is not None:
+        result["diff"] = diff
+    module.exit_json(changed=changed, **result)
