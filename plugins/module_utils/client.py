@@ -117,6 +117,18 @@ class BoomiClient(object):
                 return
             page = self.request("POST", _path(object_name, "queryMore"), raw=token).data or {}
 
+    def bulk_get(self, object_name, ids):
+        """{id: object or None} for many ids, 100 per request (Boomi's bulk GET limit)."""
+        found = {}
+        ids = list(dict.fromkeys(ids))
+        for start in range(0, len(ids), 100):
+            chunk = ids[start:start + 100]
+            body = {"type": "GET", "request": [{"id": ident} for ident in chunk]}
+            answer = self.request("POST", _path(object_name, "bulk"), body).data or {}
+            for ident, item in zip(chunk, answer.get("response") or []):
+                found[ident] = item.get("Result") if item.get("statusCode") == 200 else None
+        return found
+
     def query_all(self, object_name, expression=None):
         return list(self.query(object_name, expression))
 

@@ -16,19 +16,20 @@ import re
 class BoomiError(Exception):
     """Base class. ``to_fail_json()`` gives the keyword arguments for ``module.fail_json``."""
 
-    def __init__(self, message, status=None, method=None, path=None, boomi_message=None):
+    def __init__(self, message, status=None, method=None, path=None, boomi_message=None, extra=None):
         super(BoomiError, self).__init__(message)
         self.message = message
         self.status = status
         self.method = method
         self.path = path
         self.boomi_message = boomi_message
+        self.extra = extra or {}  # result keys worth returning with the failure (e.g. a release's request id)
 
     def __str__(self):
         return self.message
 
     def to_fail_json(self):
-        out = {"msg": self.message}
+        out = dict(self.extra, msg=self.message)
         for key in ("status", "method", "path", "boomi_message"):
             value = getattr(self, key)
             if value is not None:
@@ -38,6 +39,11 @@ class BoomiError(Exception):
 
 class ConfigurationError(BoomiError):
     """The module's options are wrong; nothing was sent to Boomi."""
+
+
+class UsageError(BoomiError):
+    """The task asks for something that cannot be done as asked (an immutable object, an ambiguous
+    name, an id in the wrong option, a pack with no release...). Raised before any write."""
 
 
 class MissingLibraryError(BoomiError):

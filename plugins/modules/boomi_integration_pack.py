@@ -1,0 +1,277 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+---
+module: boomi_integration_pack
+short_description: Manage a Boomi integration pack and its packaged components (PublisherIntegrationPack)
+version_added: "0.1.0"
+description:
+  - Ensures a publisher integration pack exists with the given description and member components,
+    or is deleted.
+  - The pack is found by O(id), or by exact O(name); when several packs share the name the module fails
+    and lists their ids.
+  - Members are components, not package versions. A component joins with its newest shareable package
+    pending; M(boomi.platform.boomi_pack_release) decides which version is released.
+  - Every membership change is one update that lists every component that stays; components left out
+    become pending removal (Boomi drops them at the next release).
+options:
+  name:
+    description:
+      - Name of the pack. Required unless O(id) is given.
+      - With O(id), a different name renames the pack; Boomi allows that only for single-install packs.
+    type: str
+  id:
+    description: Id of an existing pack. Use it to rename a pack or when names are not unique.
+    type: str
+  description:
+    description: Description of the pack, at most 500 characters. Required to create a pack.
+    type: str
+  installation_type:
+    description:
+      - V(multi) packs can be installed many times per account; V(single) once.
+      - Used when the pack is created, V(multi) when not set. It can never change afterwards; a different
+        value for an existing pack fails.
+    type: str
+    choices: [single, multi]
+  packaged_components:
+    description:
+      - Component ids that must be members. Each needs a shareable packaged component
+        (see M(boomi.platform.boomi_packaged_component)); API Service components only fit single packs.
+      - Members not listed stay, unless O(purge_packaged_components=true). At most 100 components.
+    type: list
+    elements: str
+  purge_packaged_components:
+    description: Remove members not listed in O(packaged_components) (pending removal until the next release).
+    type: bool
+    default: false
+  state:
+    description: V(present) creates or updates the pack; V(absent) deletes it (Boomi uninstalls it everywhere).
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - boomi.platform.connection
+  - boomi.platform.connection.ATTRIBUTES
+seealso:
+  - module: boomi.platform.boomi_packaged_component
+  - module: boomi.platform.boomi_pack_release
+author:
+  - boomi.platform developers (@boomi-platform)
+"""
+
+EXAMPLES = r"""
+- name: Ensure the order pack holds three processes
+  boomi.platform.boomi_integration_pack:
+    name: Order Processing Pack
+    description: Order intake, fulfilment and invoicing
+    installation_type: multi
+    packaged_components:
+      - 3f1c2a10-0001-4c6e-9d7a-00000000c001
+      - 3f1c2a10-0002-4c6e-9d7a-00000000c002
+      - 3f1c2a10-0003-4c6e-9d7a-00000000c003
+  register: pack
+
+- name: Keep exactly these members, removing the rest at the next release
+  boomi.platform.boomi_integration_pack:
+    name: Order Processing Pack
+    packaged_components:
+      - 3f1c2a10-0001-4c6e-9d7a-00000000c001
+    purge_packaged_components: true
+"""
+
+RETURN = r"""
+integration_pack:
+  description: The pack after the task; empty when O(state=absent).
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: Id of the pack (what releases take as C(integration_pack_id)). V(null) in check mode before it exists.
+      type: str
+    name:
+      description: Name of the pack.
+      type: str
+    description:
+      description: Description of the pack.
+      type: str
+    installation_type:
+      description: C(single) or C(multi).
+      type: str
+    packaged_components:
+      description: The pack's components, including those pending removal.
+      type: list
+      elements: dict
+      contains:
+        component_id:
+          description: Id of the component.
+          type: str
+        component_name:
+          description: Name of the component.
+          type: str
+        component_type:
+          description: Boomi's component type.
+          type: str
+        current_version:
+          description: Package version in the current release, or V(null).
+          type: str
+        pending_version:
+          description: Package version Boomi proposes for the next release, or V(null).
+          type: str
+        latest_version:
+          description: Newest shareable package version, or V(null).
+          type: str
+        deleted:
+          description: True when the component is pending removal at the next release.
+          type: bool
+"""
+
+from ansible_collections.boomi.platform.plugins.module_utils import domain
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
+
+MAX_COMPONENTS = 100
+MAX_DESCRIPTION = 500
+OPTIONS = dict(
+    name=dict(type="str"),
+    id=dict(type="str"),
+    description=dict(type="str"),
+    installation_type=dict(type="str", choices=["single", "multi"]),
+    packaged_components=dict(type="list", elements="str"),
+    purge_packaged_components=dict(type="bool", default=False),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+)
+
+
+def check_new_members(module, client, component_ids, installation_type, total):
+    """Pre-checks before any write: shareable package, API Service only in single packs, size."""
+    if total > MAX_COMPONENTS:
+        raise UsageError("An integration pack holds at most %d components; %d were asked for" % (MAX_COMPONENTS, total))
+    latest = {}
+    for component_id in component_ids:
+        packages = domain.shareable_packages(client, component_id)
+        if not packages:
+            message = ("Component %s has no shareable packaged component, so it cannot join an integration pack. Package "
+                       "it first with boomi.platform.boomi_packaged_component (shareable: true)" % component_id)
+            if not module.check_mode:
+                raise UsageError(message)
+            module.warn(message + " (check mode: assuming an earlier task creates it)")
+            continue
+        newest = packages[-1]
+        if newest.get("componentType") == "webservice" and installation_type == "MULTI":
+            raise UsageError("Component %s is an API Service (webservice); multi-install packs cannot contain it. Use a "
+                             "single-install pack for it" % component_id)
+        latest[component_id] = newest.get("packageVersion")
+    return latest
+
+
+def update_body(pack, name, description, members):
+    return {"id": pack["id"], "name": name, "installationType": pack["installationType"], "Description": description,
+            "operationType": "ADD",
+            "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": c} for c in members]}}
+
+
+def predicted_pack(pack, name, description, members, latest):
+    """What Boomi will answer after the update: the planned members, the rest pending removal."""
+    entries = domain.pack_members(pack)
+    for component_id, entry in entries.items():
+        if component_id not in members:
+            entries[component_id] = dict(entry, deleted=True)
+    for component_id in members:
+        entry = entries.get(component_id)
+        if entry is None or entry.get("deleted"):
+            entries[component_id] = dict(entry or {"componentId": component_id, "currentVersion": ""},
+                                         pendingVersion=latest.get(component_id, ""), deleted=False)
+    return dict(pack, name=name, Description=description,
+                PublisherPackagedComponents={"PublisherPackagedComponent": list(entries.values())})
+
+
+def desired_members(pack, params):
+    current = list(domain.active_members(pack)) if pack else []
+    listed = params["packaged_components"]
+    if listed is None:
+        return current
+    if params["purge_packaged_components"]:
+        return list(dict.fromkeys(listed))
+    return list(dict.fromkeys(current + listed))
+
+
+def create(module, client):
+    params = module.params
+    if not params["name"] or params["description"] is None:
+        raise UsageError("Integration pack %r does not exist; creating it needs name and description"
+                         % (params["name"] or params["id"]))
+    installation_type = (params["installation_type"] or "multi").upper()
+    members = desired_members(None, params)
+    latest = check_new_members(module, client, members, installation_type, len(members))
+    body = {"name": params["name"], "Description": params["description"], "installationType": installation_type}
+    if module.check_mode:
+        return predicted_pack(dict(body, id=None), body["name"], body["Description"], members, latest)
+    pack = client.create(domain.PACK, body, lookup=lambda: domain.find_pack(client, name=params["name"]))
+    if members:
+        pack = send_update(client, pack, pack["name"], pack["Description"], members)
+    return pack
+
+
+def update(module, client, pack):
+    params = module.params
+    current_type = pack.get("installationType")
+    if params["installation_type"] and params["installation_type"].upper() != current_type:
+        raise UsageError("Integration pack %s is %s-install; installation_type can never change after creation. Create "
+                         "a new pack instead" % (pack["id"], current_type.lower()))
+    name = params["name"] or pack["name"]
+    if params["id"] and name != pack["name"] and current_type != "SINGLE":
+        raise UsageError("Integration pack %s is multi-install; Boomi can only rename single-install packs" % pack["id"])
+    description = pack.get("Description") if params["description"] is None else params["description"]
+    members = desired_members(pack, params)
+    current = list(domain.active_members(pack))
+    if name == pack["name"] and description == pack.get("Description") and set(members) == set(current):
+        return False, pack
+    new = [c for c in members if c not in current]
+    latest = check_new_members(module, client, new, current_type, len(members))
+    if module.check_mode:
+        return True, predicted_pack(pack, name, description, members, latest)
+    return True, send_update(client, pack, name, description, members)
+
+
+def send_update(client, pack, name, description, members):
+    def confirm():
+        now = client.get(domain.PACK, pack["id"])
+        done = set(domain.active_members(now)) == set(members) and now.get("Description") == description
+        return now if done and now.get("name") == name else None
+
+    return client.update(domain.PACK, pack["id"], update_body(pack, name, description, members), confirm=confirm)
+
+
+def run(module, client):
+    params = module.params
+    if params["description"] is not None and len(params["description"]) > MAX_DESCRIPTION:
+        raise UsageError("description is %d characters long; Boomi allows at most %d"
+                         % (len(params["description"]), MAX_DESCRIPTION))
+    if params["state"] == "absent" and params["id"]:
+        before = client.get_or_none(domain.PACK, params["id"])  # already gone is fine
+    else:
+        before = domain.find_pack(client, params["id"], params["name"], option="id")
+    if params["state"] == "absent":
+        changed, after = before is not None, None
+        if before is not None and not module.check_mode:
+            client.delete(domain.PACK, before["id"],
+                          confirm=lambda: True if client.get_or_none(domain.PACK, before["id"]) is None else None)
+    elif before is None:
+        changed, after = True, create(module, client)
+    else:
+        changed, after = update(module, client, before)
+    result = {"integration_pack": domain.pack_result(after)}
+    return changed, result, {"before": domain.pack_result(before), "after": result["integration_pack"]}
+
+
+def main():
+    run_module(OPTIONS, run, required_one_of=[("name", "id")])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+---
+module: boomi_packaged_component
+short_description: Package a Boomi component version (PackagedComponent)
+version_added: "0.1.0"
+description:
+  - Ensures a packaged component exists for O(component_id) at O(package_version), or is deleted.
+  - Packaged components are immutable at Boomi. When the version exists with other O(notes),
+    O(shareable), O(branch_name) or O(component_version), the module fails and changes nothing;
+    choose a new O(package_version).
+  - Boomi keeps deleted versions and never lets a version be reused, so a deleted version is restored
+    instead of created again.
+  - Only the options you set are compared, except O(shareable), which always has a value.
+options:
+  component_id:
+    description: Id of the component to package (a process, or an API Service for single-install packs).
+    type: str
+    required: true
+  package_version:
+    description: The version label of the package, unique per component, for example V(1.0.5).
+    type: str
+    required: true
+  notes:
+    description: Notes stored with the package. Fixed once the package exists.
+    type: str
+  shareable:
+    description:
+      - Whether the package can be added to integration packs. Only process and API Service components
+        can be shareable.
+    type: bool
+    default: true
+  branch_name:
+    description: Branch to package from; Boomi uses the default working branch when not set.
+    type: str
+  component_version:
+    description:
+      - The component revision to package (Boomi packages the latest revision when not set).
+      - For an existing package, a guard; Boomi reports it as V(2) or V(2.0), and both compare equal.
+    type: str
+  state:
+    description: V(present) packages (or restores) the version; V(absent) deletes it (Boomi keeps it as deleted).
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - boomi.platform.connection
+  - boomi.platform.connection.ATTRIBUTES
+notes:
+  - Boomi refuses to delete a package that is deployed or released in an integration pack; the module
+    then fails with Boomi's reason. Undeploy it with M(boomi.platform.boomi_deployed_package) first.
+seealso:
+  - module: boomi.platform.boomi_integration_pack
+  - module: boomi.platform.boomi_deployed_package
+author:
+  - boomi.platform developers (@boomi-platform)
+"""
+
+EXAMPLES = r"""
+- name: Package Order Intake 1.0.5 for an integration pack
+  boomi.platform.boomi_packaged_component:
+    account_id: boomi-demo-A1B2C3
+    username: ops@example.com
+    api_token: "{{ vault_boomi_api_token }}"
+    component_id: 3f1c2a10-0001-4c6e-9d7a-00000000c001
+    package_version: 1.0.5
+    notes: Promoted from dev - order processing fixes
+  register: package
+
+- name: Delete a version nobody uses any more (connection from BOOMI_* environment variables)
+  boomi.platform.boomi_packaged_component:
+    component_id: 3f1c2a10-0001-4c6e-9d7a-00000000c001
+    package_version: 0.9.0
+    state: absent
+"""
+
+RETURN = r"""
+packaged_component:
+  description: The packaged component after the task; empty when O(state=absent) and it never existed.
+  returned: always
+  type: dict
+  contains:
+    package_id:
+      description: Id of the package (what deployments use). V(null) in check mode before it exists.
+      type: str
+      sample: e3e70682-c209-4cac-a29f-6fbed82c07cd
+    component_id:
+      description: Id of the packaged component.
+      type: str
+    package_version:
+      description: The version label.
+      type: str
+      sample: 1.0.5
+    component_version:
+      description: The component revision in the package, as text.
+      type: str
+      sample: "3"
+    component_type:
+      description: Boomi's component type, for example C(process) or C(webservice).
+      type: str
+    notes:
+      description: Notes of the package.
+      type: str
+    shareable:
+      description: Whether the package can join integration packs.
+      type: bool
+    branch_name:
+      description: Branch the package was made from.
+      type: str
+    created_date:
+      description: When Boomi created it (UTC).
+      type: str
+    created_by:
+      description: The user who created it.
+      type: str
+    deleted:
+      description: Whether the package is deleted.
+      type: bool
+"""
+
+from ansible_collections.boomi.platform.plugins.module_utils import domain
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError, ValidationError
+from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
+
+OPTIONS = dict(
+    component_id=dict(type="str", required=True),
+    package_version=dict(type="str", required=True),
+    notes=dict(type="str"),
+    shareable=dict(type="bool", default=True),
+    branch_name=dict(type="str"),
+    component_version=dict(type="str"),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+)
+
+
+def conflicts(package, params):
+    """What the task asks for that the existing, immutable package does not have."""
+    found = []
+    if package.get("shareable") is not params["shareable"]:
+        found.append("shareable is %s (asked %s)" % (package.get("shareable"), params["shareable"]))
+    if params["notes"] is not None and (package.get("notes") or "") != params["notes"]:
+        found.append("notes are %r (asked %r)" % (package.get("notes"), params["notes"]))
+    if params["branch_name"] is not None and package.get("branchName") != params["branch_name"]:
+        found.append("branch_name is %r (asked %r)" % (package.get("branchName"), params["branch_name"]))
+    guard = params["component_version"]
+    if guard is not None and not domain.same_number(package.get("componentVersion"), guard):
+        found.append("component_version is %s (asked %s)" % (package.get("componentVersion"), params["component_version"]))
+    return found
+
+
+def create_body(params):
+    body = {"componentId": params["component_id"], "packageVersion": params["package_version"],
+            "shareable": params["shareable"]}
+    for option, field in (("notes", "notes"), ("branch_name", "branchName"), ("component_version", "componentVersion")):
+        if params[option] is not None:
+            body[field] = params[option]
+    return body
+
+
+def ensure_present(module, client, package):
+    params = module.params
+    if package is not None:
+        mismatch = conflicts(package, params)
+        if mismatch:
+            raise UsageError("Packaged component %s version %s already exists%s and packaged components are immutable: "
+                             "%s. Choose a new package_version"
+                             % (params["component_id"], params["package_version"],
+                                " (deleted)" if package.get("deleted") else "", "; ".join(mismatch)))
+        if not package.get("deleted"):
+            return False, package
+        body = {"packageId": package["packageId"], "componentId": package["componentId"],
+                "packageVersion": package["packageVersion"]}
+        predicted = dict(package, deleted=False)
+    else:
+        body = create_body(params)
+        predicted = dict(body, packageId=None, componentVersion=params["component_version"], deleted=False,
+                         notes=params["notes"] or "")
+    if module.check_mode:
+        return True, predicted
+
+    def lookup():
+        found = domain.find_package(client, params["component_id"], params["package_version"])
+        return found if found and not found.get("deleted") else None
+
+    return True, client.create(domain.PACKAGE, body, lookup=lookup)
+
+
+def ensure_absent(module, client, package):
+    if package is None or package.get("deleted"):
+        return False, package
+    if not module.check_mode:
+        def deleted():
+            found = domain.find_package(client, package["componentId"], package["packageVersion"])
+            return found if found and found.get("deleted") else None
+
+        try:
+            client.delete(domain.PACKAGE, package["packageId"], confirm=deleted)
+        except ValidationError as exc:
+            raise UsageError("Boomi refused to delete packaged component %s (%s version %s): %s. Undeploy it with "
+                             "boomi.platform.boomi_deployed_package state=absent, or release its integration pack "
+                             "without it, then try again" % (package["packageId"], package["componentId"],
+                                                             package["packageVersion"], exc.boomi_message))
+    return True, dict(package, deleted=True)
+
+
+def run(module, client):
+    params = module.params
+    before = domain.find_package(client, params["component_id"], params["package_version"])
+    if params["state"] == "present":
+        changed, after = ensure_present(module, client, before)
+    else:
+        changed, after = ensure_absent(module, client, before)
+    result = {"packaged_component": domain.package_result(after)}
+    diff = {"before": domain.package_result(before), "after": result["packaged_component"]}
+    return changed, result, diff
+
+
+def main():
+    run_module(OPTIONS, run)
+
+
+if __name__ == "__main__":
+    main()

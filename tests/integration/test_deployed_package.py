@@ -1,0 +1,124 @@
+"""boomi_deployed_package through ansible-playbook."""
+
+from ..conftest import COMPONENTS, ENVIRONMENTS, BoomiClient
+from .playbook import Step, play
+
+INTAKE, FULFIL = COMPONENTS["order_intake"], COMPONENTS["order_fulfilment"]
+DEV, TEST = ENVIRONMENTS["dev"], ENVIRONMENTS["test"]
+
+
+def released_pack(sim, versions=("1.0.0",), release=True):
+    """Two components packaged (each version), in a pack, released at the first version."""
+    client = BoomiClient(sim)
+    ids = {}
+    for component in (INTAKE, FULFIL):
+        for version in versions:
+            ids[(component, version)] = client.create("PackagedComponent", {
+                "componentId": component, "packageVersion": version, "shareable": True}).json()["packageId"]
+    pack = client.create("PublisherIntegrationPack", {"name": "Orders", "Description": "d",
+                                                      "installationType": "MULTI"}).json()
+    client.update("PublisherIntegrationPack", pack["id"], {
+        "id": pack["id"], "operationType": "ADD", "Description": "d",
+        "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": INTAKE}, {"componentId": FULFIL}]}})
+    if release:
+        request_id = client.create("ReleaseIntegrationPack", {
+            "id": pack["id"], "releaseSchedule": "IMMEDIATELY", "ReleasePackagedComponents": {"ReleasePackagedComponent": [
+                {"componentId": INTAKE, "version": versions[0]}, {"componentId": FULFIL, "version": versions[0]}]}}).json()
+        for dummy in range(2):
+            client.get("ReleaseIntegrationPackStatus", request_id["requestId"])
+    return pack, ids
+
+
+def active(sim, environment):
+    return {d["componentId"]: d["packageVersion"] for d in sim.state()["deployments"]
+            if d["environmentId"] == environment and d["active"]}
+
+
+def test_pack_lifecycle(sim, tmp_path):
+    released_pack(sim)
+    deploy = {"environment_id": DEV, "integration_pack": "Orders"}
+    check, first, again, check_absent, absent, absent_again = play(sim, tmp_path, [
+        Step("boomi_deployed_package", deploy, check=True),
+        Step("boomi_deployed_package", deploy),
+        Step("boomi_deployed_package", deploy),
+        Step("boomi_deployed_package", dict(deploy, state="absent"), check=True),
+        Step("boomi_deployed_package", dict(deploy, state="absent")),
+        Step("boomi_deployed_package", dict(deploy, state="absent")),
+    ])
+    assert check.changed and check.writes == 0
+    assert [d["deployment_id"] for d in check["deployments"]] == [None, None]
+    assert first.changed and first.writes == 2 and all(d["changed"] and d["active"] for d in first["deployments"])
+    assert first["diff"]["before"]["active_packages"] == {} and len(first["diff"]["after"]["active_packages"]) == 2
+    assert {d["package_version"] for d in first["deployments"]} == {"1.0.0"}
+    assert not again.changed and again.writes == 0
+    assert check_absent.changed and check_absent.writes == 0
+    assert absent.changed and absent.writes == 2 and active(sim, DEV) == {}
+    assert not absent_again.changed and absent_again.writes == 0
+
+
+def test_package_ids_cost_one_read_when_nothing_changes(sim, tmp_path):
+    pack, ids = released_pack(sim)
+    package_ids = [ids[(INTAKE, "1.0.0")], ids[(FULFIL, "1.0.0")]]
+    first, second = play(sim, tmp_path, [
+        Step("boomi_deployed_package", {"environment_id": TEST, "package_ids": package_ids, "listener_status": "paused"}),
+        Step("boomi_deployed_package", {"environment_id": TEST, "package_ids": package_ids}),
+    ])
+    # active deployments; the environment (it has none active yet); one bulk read of the new packages
+    assert first.changed and first.writes == 2 and first.reads == 3
+    assert {d["listener_status"] for d in first["deployments"]} == {"paused"}
+    assert not second.changed and second.writes == 0 and second.reads == 1
+    assert {d["listener_status"] for d in second["deployments"]} == {"paused"}  # not a change (create-only)
+
+
+def test_deploy_state_after_a_run(sim, tmp_path):
+    released_pack(sim)
+    play(sim, tmp_path, [Step("boomi_deployed_package", {"environment_id": DEV, "integration_pack": "Orders"})])
+    assert active(sim, DEV) == {INTAKE: "1.0.0", FULFIL: "1.0.0"} and active(sim, TEST) == {}
+
+
+def test_rollback_and_single_package(sim, tmp_path):
+    pack, ids = released_pack(sim, versions=("1.0.0", "1.0.1"))
+    newer, older, again = play(sim, tmp_path, [
+        Step("boomi_deployed_package", {"environment_id": DEV, "component_id": INTAKE, "package_version": "1.0.1"}),
+        Step("boomi_deployed_package", {"environment_id": DEV, "package_id": ids[(INTAKE, "1.0.0")]}),
+        Step("boomi_deployed_package", {"environment_id": DEV, "package_id": ids[(INTAKE, "1.0.0")]}),
+    ])
+    assert newer.changed and newer["deployments"][0]["package_version"] == "1.0.1"
+    assert older.changed and older["deployments"][0]["version"] == 2
+    assert older["diff"]["before"]["active_packages"] == {INTAKE: ids[(INTAKE, "1.0.1")]}
+    assert older["diff"]["after"]["active_packages"] == {INTAKE: ids[(INTAKE, "1.0.0")]}
+    assert not again.changed and active(sim, DEV) == {INTAKE: "1.0.0"}
+
+
+def test_seed_pitfalls(sim, tmp_path):
+    pack, ids = released_pack(sim, release=False)
+    unreleased, check_unreleased, pack_as_package, package_as_pack, unknown_env = play(sim, tmp_path, [
+        Step("boomi_deployed_package", {"environment_id": DEV, "integration_pack": "Orders"}),
+        Step("boomi_deployed_package", {"environment_id": DEV, "integration_pack": "Orders"}, check=True),
+        Step("boomi_deployed_package", {"environment_id": DEV, "package_id": pack["id"]}),
+        Step("boomi_deployed_package", {"environment_id": DEV, "integration_pack_id": ids[(INTAKE, "1.0.0")]}),
+        Step("boomi_deployed_package", {"environment_id": "no-such-env", "package_id": ids[(INTAKE, "1.0.0")]}),
+    ])
+    assert unreleased.failed and unreleased.writes == 0
+    assert "no successful release" in unreleased.msg and "boomi_pack_release" in unreleased.msg
+    assert not check_unreleased.failed and check_unreleased.result["warnings"]
+    assert pack_as_package.failed and pack_as_package.writes == 0
+    assert "is the id of integration pack 'Orders'" in pack_as_package.msg and "integration_pack_id" in pack_as_package.msg
+    assert package_as_pack.failed and package_as_pack.writes == 0 and "is a packaged component id" in package_as_pack.msg
+    assert unknown_env.failed and unknown_env.writes == 0 and "environment_id no-such-env does not exist" in unknown_env.msg
+
+
+def test_licence_message_becomes_a_warning(sim, tmp_path):
+    pack, ids = released_pack(sim)
+    sim.fault(kind="deploy_message", object="DeployedPackage", operation="create")
+    deployed, = play(sim, tmp_path, [Step("boomi_deployed_package", {"environment_id": DEV,
+                                                                     "package_id": ids[(INTAKE, "1.0.0")]})])
+    assert any("connection licenses" in w for w in deployed.result["warnings"])
+
+
+def test_lost_deploy_answer_makes_one_deployment(sim, tmp_path):
+    pack, ids = released_pack(sim)
+    sim.fault(kind="drop_after", object="DeployedPackage", operation="create")
+    deployed, = play(sim, tmp_path, [Step("boomi_deployed_package", {"environment_id": DEV, "integration_pack": "Orders"})])
+    assert deployed.changed and deployed.writes == 2
+    assert len([d for d in sim.state()["deployments"] if d["environmentId"] == DEV]) == 2

@@ -1,0 +1,30 @@
+"""ansible-doc renders every module, and the docs name what the argument spec has."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .playbook import COLLECTIONS_PATH
+
+ANSIBLE_DOC = str(Path(sys.executable).with_name("ansible-doc"))
+MODULES = ["boomi_packaged_component", "boomi_integration_pack", "boomi_pack_release", "boomi_deployed_package"]
+ENV = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS_PATH), ANSIBLE_NOCOLOR="1")
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_ansible_doc_renders(module):
+    proc = subprocess.run([ANSIBLE_DOC, "boomi.platform." + module], env=ENV, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "api_token" in proc.stdout and "BOOMI_API_TOKEN" in proc.stdout and "EXAMPLES" in proc.stdout
+
+
+def test_collection_lists_the_four_modules():
+    proc = subprocess.run([ANSIBLE_DOC, "-l", "boomi.platform", "--json"], env=ENV, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(json.loads(proc.stdout)) == sorted("boomi.platform." + m for m in MODULES)

@@ -1,0 +1,111 @@
+"""boomi_integration_pack through ansible-playbook."""
+
+from ..conftest import COMPONENTS, BoomiClient
+from .playbook import Step, play
+
+INTAKE, FULFIL, SYNC = COMPONENTS["order_intake"], COMPONENTS["order_fulfilment"], COMPONENTS["invoice_sync"]
+
+
+def package(sim, *components, shareable=True, version="1.0.0"):
+    client = BoomiClient(sim)
+    for component in components:
+        answer = client.create("PackagedComponent", {"componentId": component, "packageVersion": version,
+                                                     "shareable": shareable})
+        assert answer.status_code == 200, answer.text
+
+
+def ipack(**args):
+    return dict({"name": "Orders", "description": "Order processing", "packaged_components": [INTAKE]}, **args)
+
+
+def members(outcome):
+    return {m["component_id"]: m for m in outcome["integration_pack"]["packaged_components"]}
+
+
+def test_lifecycle(sim, tmp_path):
+    package(sim, INTAKE, FULFIL)
+    steps = play(sim, tmp_path, [
+        Step("boomi_integration_pack", ipack(), check=True),
+        Step("boomi_integration_pack", ipack()),
+        Step("boomi_integration_pack", ipack()),
+        Step("boomi_integration_pack", ipack(description="Orders v2", packaged_components=[FULFIL]), check=True),
+        Step("boomi_integration_pack", ipack(description="Orders v2", packaged_components=[FULFIL])),
+        Step("boomi_integration_pack", ipack(description="Orders v2", packaged_components=[FULFIL])),
+        Step("boomi_integration_pack", ipack(packaged_components=[FULFIL], purge_packaged_components=True)),
+        Step("boomi_integration_pack", {"name": "Orders", "state": "absent"}, check=True),
+        Step("boomi_integration_pack", {"name": "Orders", "state": "absent"}),
+        Step("boomi_integration_pack", {"name": "Orders", "state": "absent"}),
+    ])
+    check_create, create, again, check_change, change, change_again, purge, check_absent, absent, absent_again = steps
+    assert check_create.changed and check_create.writes == 0 and check_create["integration_pack"]["id"] is None
+    assert members(check_create)[INTAKE]["pending_version"] == "1.0.0"
+    assert create.changed and create.writes == 2  # create, then one membership update
+    pack = create["integration_pack"]
+    assert pack["installation_type"] == "multi" and pack["description"] == "Order processing"
+    assert members(create)[INTAKE]["pending_version"] == "1.0.0" and not members(create)[INTAKE]["deleted"]
+    assert not again.changed and again.writes == 0
+    assert check_change.changed and check_change.writes == 0
+    assert set(members(check_change)) == {INTAKE, FULFIL}
+    assert check_change["diff"]["after"]["description"] == "Orders v2"
+    assert change.changed and change.writes == 1  # description and membership in one update
+    assert change["integration_pack"]["description"] == "Orders v2"
+    assert not members(change)[INTAKE]["deleted"] and not members(change)[FULFIL]["deleted"]
+    assert not change_again.changed and change_again.writes == 0
+    assert purge.changed and purge.writes == 1 and members(purge)[INTAKE]["deleted"] is True
+    assert check_absent.changed and check_absent.writes == 0
+    assert absent.changed and absent.writes == 1 and absent["integration_pack"] == {}
+    assert not absent_again.changed and absent_again.writes == 0
+    assert sim.state()["integration_packs"] == []
+
+
+def test_rules_fail_before_any_write(sim, tmp_path):
+    package(sim, INTAKE)
+    package(sim, SYNC, shareable=False)
+    package(sim, COMPONENTS["orders_api"])
+    create, not_shareable, check_not_shareable, webservice, type_change, rename, no_description, too_long = play(
+        sim, tmp_path, [
+            Step("boomi_integration_pack", ipack()),
+            Step("boomi_integration_pack", ipack(packaged_components=[SYNC])),
+            Step("boomi_integration_pack", ipack(packaged_components=[SYNC]), check=True),
+            Step("boomi_integration_pack", ipack(packaged_components=[COMPONENTS["orders_api"]])),
+            Step("boomi_integration_pack", ipack(installation_type="single")),
+            Step("boomi_integration_pack", {"id": "{{ step_0.integration_pack.id }}", "name": "Renamed"}),
+            Step("boomi_integration_pack", {"name": "Brand new"}),
+            Step("boomi_integration_pack", ipack(description="x" * 501)),
+        ])
+    assert create.changed
+    assert not_shareable.failed and not_shareable.writes == 0
+    assert SYNC in not_shareable.msg and "shareable: true" in not_shareable.msg
+    assert check_not_shareable.changed and not check_not_shareable.failed and check_not_shareable.writes == 0
+    assert any("shareable" in w for w in check_not_shareable.result["warnings"])
+    assert webservice.failed and webservice.writes == 0 and "single-install pack" in webservice.msg
+    assert type_change.failed and type_change.writes == 0 and "can never change" in type_change.msg
+    assert rename.failed and rename.writes == 0 and "only rename single-install" in rename.msg
+    assert no_description.failed and no_description.writes == 0 and "needs name and description" in no_description.msg
+    assert too_long.failed and too_long.writes == 0 and "at most 500" in too_long.msg
+
+
+def test_single_pack_rename_by_id(sim, tmp_path):
+    create, rename, again = play(sim, tmp_path, [
+        Step("boomi_integration_pack", {"name": "Single", "description": "d", "installation_type": "single"}),
+        Step("boomi_integration_pack", {"id": "{{ step_0.integration_pack.id }}", "name": "Single renamed"}),
+        Step("boomi_integration_pack", {"id": "{{ step_0.integration_pack.id }}", "name": "Single renamed"}),
+    ])
+    assert rename.changed and rename.writes == 1 and rename["integration_pack"]["name"] == "Single renamed"
+    assert not again.changed and again.writes == 0
+
+
+def test_name_ambiguity_lists_ids(sim, tmp_path):
+    client = BoomiClient(sim)
+    ids = [client.create("PublisherIntegrationPack", {"name": "Twin", "Description": "d",
+                                                      "installationType": "MULTI"}).json()["id"] for dummy in range(2)]
+    twin, = play(sim, tmp_path, [Step("boomi_integration_pack", {"name": "Twin", "description": "d"})])
+    assert twin.failed and twin.writes == 0
+    assert "2 integration packs are named 'Twin'" in twin.msg and all(i in twin.msg for i in ids)
+
+
+def test_package_id_given_as_pack_id_is_explained(sim, tmp_path):
+    package(sim, INTAKE)
+    package_id = sim.state()["packaged_components"][0]["packageId"]
+    wrong, = play(sim, tmp_path, [Step("boomi_integration_pack", {"id": package_id, "description": "d"})])
+    assert wrong.failed and "is a packaged component id" in wrong.msg

@@ -1,0 +1,141 @@
+"""boomi_pack_release through ansible-playbook."""
+
+import datetime
+
+from ..conftest import COMPONENTS, BoomiClient
+from .playbook import Step, play
+
+INTAKE, FULFIL = COMPONENTS["order_intake"], COMPONENTS["order_fulfilment"]
+FAST = {"poll_interval": 0.05, "wait_timeout": 30}
+
+
+def prepare(sim, versions=("1.0.0",), components=(INTAKE, FULFIL)):
+    client = BoomiClient(sim)
+    for component in components:
+        for version in versions:
+            client.create("PackagedComponent", {"componentId": component, "packageVersion": version, "shareable": True})
+    pack = client.create("PublisherIntegrationPack", {"name": "Orders", "Description": "d",
+                                                      "installationType": "MULTI"}).json()
+    client.update("PublisherIntegrationPack", pack["id"], {
+        "id": pack["id"], "operationType": "ADD", "Description": "d",
+        "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": c} for c in components]}})
+    return pack
+
+
+def release(**args):
+    return dict(dict({"integration_pack": "Orders", "version": "1.0.0"}, **FAST), **args)
+
+
+def versions(outcome):
+    return {c["component_id"]: c["version"] for c in outcome["release"]["released_components"]}
+
+
+def test_lifecycle(sim, tmp_path):
+    pack = prepare(sim, versions=("1.0.0", "1.0.1"))
+    one = {"components": [{"component_id": FULFIL, "version": "1.0.1"}]}
+    check, first, again, check_change, change, change_again = play(sim, tmp_path, [
+        Step("boomi_pack_release", release(), check=True),
+        Step("boomi_pack_release", release()),
+        Step("boomi_pack_release", release()),
+        Step("boomi_pack_release", dict(integration_pack_id=pack["id"], **one, **FAST), check=True),
+        Step("boomi_pack_release", dict(integration_pack_id=pack["id"], **one, **FAST)),
+        Step("boomi_pack_release", dict(integration_pack_id=pack["id"], **one, **FAST)),
+    ])
+    assert check.changed and check.writes == 0 and check["release"]["request_id"] is None
+    assert versions(check) == {INTAKE: "1.0.0", FULFIL: "1.0.0"}
+    assert first.changed and first.writes == 1 and first["release"]["status"] == "SUCCESS"
+    assert first["release"]["request_id"].startswith("release-")
+    assert all(c["package_id"] for c in first["release"]["released_components"])
+    assert not again.changed and again.writes == 0
+    assert again["release"]["status"] == "CURRENT" and again["release"]["request_id"] is None
+    assert check_change.changed and check_change.writes == 0
+    assert check_change["diff"]["before"]["versions"][FULFIL] == "1.0.0"
+    assert check_change["diff"]["after"]["versions"] == {INTAKE: "1.0.0", FULFIL: "1.0.1"}
+    assert change.changed and change.writes == 1 and versions(change) == {INTAKE: "1.0.0", FULFIL: "1.0.1"}
+    assert not change_again.changed and change_again.writes == 0
+    current = {cid: m["currentVersion"] for cid, m in sim.state()["integration_packs"][0]["members"].items()}
+    assert current == {INTAKE: "1.0.0", FULFIL: "1.0.1"}
+
+
+def test_latest_versions_when_nothing_named(sim, tmp_path):
+    prepare(sim, versions=("1.0.0", "1.0.1"))
+    latest, = play(sim, tmp_path, [Step("boomi_pack_release", dict({"integration_pack": "Orders"}, **FAST))])
+    assert versions(latest) == {INTAKE: "1.0.1", FULFIL: "1.0.1"}
+
+
+def test_pending_removal_is_released(sim, tmp_path):
+    prepare(sim)
+    first, = play(sim, tmp_path, [Step("boomi_pack_release", release())])
+    pack_id = first["release"]["integration_pack_id"]
+    BoomiClient(sim).update("PublisherIntegrationPack", pack_id, {
+        "id": pack_id, "operationType": "DELETE", "Description": "d",
+        "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": FULFIL}]}})
+    drop, again = play(sim, tmp_path, [Step("boomi_pack_release", release()), Step("boomi_pack_release", release())])
+    assert drop.changed and versions(drop) == {INTAKE: "1.0.0"}
+    assert not again.changed
+    assert list(sim.state()["integration_packs"][0]["members"]) == [INTAKE]
+
+
+def test_bad_versions_and_members_fail_before_writing(sim, tmp_path):
+    prepare(sim)
+    missing, check_missing, stranger = play(sim, tmp_path, [
+        Step("boomi_pack_release", release(version="9.9.9")),
+        Step("boomi_pack_release", release(version="9.9.9"), check=True),
+        Step("boomi_pack_release", dict({"integration_pack": "Orders", "components": [
+            {"component_id": COMPONENTS["invoice_sync"], "version": "1.0.0"}]}, **FAST)),
+    ])
+    assert missing.failed and missing.writes == 0 and "9.9.9" in missing.msg and "shareable: true" in missing.msg
+    assert check_missing.changed and not check_missing.failed and check_missing.writes == 0
+    assert stranger.failed and stranger.writes == 0 and "not a member" in stranger.msg
+
+
+def test_package_id_as_pack_id_is_explained(sim, tmp_path):
+    prepare(sim)
+    package_id = sim.state()["packaged_components"][0]["packageId"]
+    wrong, = play(sim, tmp_path, [Step("boomi_pack_release", dict({"integration_pack_id": package_id}, **FAST))])
+    assert wrong.failed and wrong.writes == 0
+    assert "is a packaged component id" in wrong.msg and "not an integration pack id" in wrong.msg
+
+
+def test_release_error_fails_with_boomis_message(sim, tmp_path):
+    prepare(sim)
+    sim.fault(kind="release_error", object="ReleaseIntegrationPack")
+    error, = play(sim, tmp_path, [Step("boomi_pack_release", release())])
+    assert error.failed and "ended with ERROR" in error.msg and "simulated error" in error.msg
+    assert error["release"]["request_id"].startswith("release-") and error["release"]["status"] == "ERROR"
+
+
+def test_timeout_fails_and_returns_the_request_id(sim, tmp_path):
+    prepare(sim)
+    sim.configure(release_polls=1000, release_seconds=1000)
+    slow, = play(sim, tmp_path, [Step("boomi_pack_release", release(wait_timeout=1, poll_interval=0.2))])
+    assert slow.failed and "still IN_PROGRESS after wait_timeout=1s" in slow.msg
+    assert slow["release"]["request_id"].startswith("release-")
+
+
+def test_lost_release_answer_is_not_sent_again(sim, tmp_path):
+    prepare(sim)
+    sim.configure(release_polls=1, release_seconds=0.5)
+    sim.fault(kind="drop_after", object="ReleaseIntegrationPack", operation="create")
+    lost, = play(sim, tmp_path, [Step("boomi_pack_release", release(poll_interval=0.2))])
+    assert lost.changed and not lost.failed and lost.writes == 1
+    assert lost["release"]["status"] == "SUCCESS"
+    assert len(sim.state()["releases"]) == 1
+
+
+def test_scheduled_release_and_its_replacement(sim, tmp_path):
+    prepare(sim)
+    tomorrow = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).strftime("%Y-%m-%d")
+    scheduled = release(release_schedule="on_date", release_on_date=tomorrow)
+    first, second, past, malformed = play(sim, tmp_path, [
+        Step("boomi_pack_release", scheduled),
+        Step("boomi_pack_release", scheduled),
+        Step("boomi_pack_release", release(release_schedule="on_date", release_on_date="2020-01-01")),
+        Step("boomi_pack_release", release(release_schedule="on_date", release_on_date="31/01/2030")),
+    ])
+    assert first["release"]["status"] == "SCHEDULED" and first["release"]["release_on_date"] == tomorrow
+    assert second.changed and second["release"]["status"] == "SCHEDULED" and second.writes == 1
+    statuses = sorted(r["releaseStatus"] for r in sim.state()["releases"])
+    assert statuses == ["CANCELLED", "SCHEDULED"]
+    assert past.failed and past.writes == 0 and "in the past" in past.msg
+    assert malformed.failed and malformed.writes == 0 and "YYYY-MM-DD" in malformed.msg
