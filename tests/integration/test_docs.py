@@ -28,3 +28,11 @@ def test_collection_lists_the_four_modules():
                           timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     assert sorted(json.loads(proc.stdout)) == sorted("boomi.platform." + m for m in MODULES)
+
+
+def test_role_documentation_renders():
+    proc = subprocess.run([ANSIBLE_DOC, "-t", "role", "boomi.platform.package_and_deploy"], env=ENV, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    for variable in ("boomi_components", "boomi_environment_id", "boomi_integration_pack_name", "boomi_api_token"):
+        assert variable in proc.stdout
