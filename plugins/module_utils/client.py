@@ -140,7 +140,11 @@ class BoomiClient(object):
             outcome, answer, reason = self._attempt(method, path, body, raw, kind)
             if outcome == "ok":
                 return answer
-            if outcome == "unknown":
+            if outcome in ("unknown", "timed out"):
+                if outcome == "timed out" and recover is not None:
+                    # The write may still be running at Boomi: give it as long again as we waited,
+                    # so the lookup does not miss a create that is about to land.
+                    self.sleep(self.settings.timeout)
                 found = self._recover(method, path, reason, recover)
                 if found is not None:
                     return Answer(200, found, {})
@@ -191,7 +195,7 @@ class BoomiClient(object):
         reason = "%s (%s)" % (type(exc).__name__, "not sent" if not_sent else "sent, no answer")
         if not_sent or kind == READ:
             return "retry", None, reason
-        return "unknown", None, reason
+        return ("timed out" if isinstance(exc, requests.exceptions.Timeout) else "unknown"), None, reason
 
     def _recover(self, method, path, reason, recover):
         """After a lost write answer: look again, and only replay if the change is not there."""

@@ -188,7 +188,11 @@ def ensure_present(module, client, package):
         found = domain.find_package(client, params["component_id"], params["package_version"])
         return found if found and not found.get("deleted") else None
 
-    return True, client.create(domain.PACKAGE, body, lookup=lookup)
+    try:
+        return True, client.create(domain.PACKAGE, body, lookup=lookup)
+    except ValidationError as exc:
+        raise UsageError("Boomi refused to package component_id %s at package_version %s: %s"
+                         % (params["component_id"], params["package_version"], exc.boomi_message), status=exc.status)
 
 
 def ensure_absent(module, client, package):

@@ -90,7 +90,8 @@ class Simulator:
         except ApiError as err:
             self._record(info, err.status, fault=fault.kind if fault else None)
             return _error(err.status, err.message, wants_json, err.headers)
-        self._record(info, status, write=write, fault=after.kind if after else None)
+        applied = after or fault  # a latency fault lets the request through but is still recorded
+        self._record(info, status, write=write, fault=applied.kind if applied else None)
         if after is not None and after.kind in ("drop_after", "500_after", "504_after"):
             return self._fault_after(after, environ, wants_json)
         return _answer(status, payload, wants_json)

@@ -88,13 +88,14 @@ class Outcome:
         return "Outcome(changed=%s, failed=%s, writes=%s, msg=%r)" % (self.changed, self.failed, self.writes, self.msg)
 
 
-def play(sim, tmp_path, steps, **connection_extra):
+def play(sim, tmp_path, steps, extra_vars=None, defaults=None, **connection_extra):
     """Run the steps in one ansible-playbook; return an Outcome per step."""
     start = sim.requests()["summary"]
     book = tmp_path / "steps.yml"
     out = tmp_path / "steps.json"
-    book.write_text(yaml.safe_dump(build_playbook(sim, steps, connection(sim, **connection_extra)), sort_keys=False))
-    run_playbook(book, {"out": str(out)})
+    group_defaults = connection(sim, **connection_extra) if defaults is None else defaults
+    book.write_text(yaml.safe_dump(build_playbook(sim, steps, group_defaults), sort_keys=False))
+    run_playbook(book, dict(extra_vars or {}, out=str(out)))
     data = json.loads(out.read_text())
     outcomes, previous = [], start
     for index in range(len(steps)):

@@ -1,30 +1,11 @@
 """The package_and_deploy role over the demo inventory, as users run it."""
 
-import json
-import re
-
 import pytest
 
 from ..conftest import COMPONENTS, ENVIRONMENTS
-from .playbook import COLLECTIONS_PATH, run_playbook
+from .role import run_role
 
-ROOT = "%s/ansible_collections/boomi/platform" % COLLECTIONS_PATH
-INVENTORY = ROOT + "/inventories/demo/hosts.yml"
-PLAYBOOK = ROOT + "/playbooks/package_and_deploy.yml"
 FULFIL = COMPONENTS["order_fulfilment"]
-
-
-def run_role(sim, *args, extra=None, check=True, env=None, playbook=PLAYBOOK):
-    """Run the role's playbook; return (proc, writes, recap {host: {changed, failed}}, custom stats)."""
-    before = sim.requests()["summary"]["writes"]
-    variables = {"boomi_api_url": sim.url, "boomi_release_poll_interval": 0.05}
-    variables.update(extra or {})
-    proc = run_playbook(playbook, variables, ("-i", INVENTORY) + args, check=check,
-                        env=dict({"ANSIBLE_SHOW_CUSTOM_STATS": "1", "BOOMI_RETRY_DELAY": "0.05"}, **(env or {})))
-    recap = {host: {"changed": int(changed), "failed": int(failed)} for host, changed, failed in
-             re.findall(r"^(\w+)\s+: ok=\d+\s+changed=(\d+)\s+unreachable=\d+\s+failed=(\d+)", proc.stdout, re.M)}
-    stats = re.search(r"^\s*RUN: (\{.*\})\s*$", proc.stdout, re.M)
-    return proc, sim.requests()["summary"]["writes"] - before, recap, json.loads(stats.group(1)) if stats else {}
 
 
 def bumped_components():
@@ -37,21 +18,32 @@ def active(sim):
             for d in sim.state()["deployments"] if d["active"]}
 
 
-def test_first_run_second_run_and_results(sim):
+def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
     proc, writes, recap, stats = run_role(sim)
     assert writes == 3 + 2 + 1 + 9
     assert recap["dev"]["changed"] > 0 and recap["test"]["changed"] == 1 and recap["prod"]["changed"] == 1
     assert set(stats) == {"boomi_packages", "boomi_integration_pack", "boomi_release", "boomi_deployments"}
     assert sorted(stats["boomi_deployments"]) == sorted(ENVIRONMENTS[e] for e in ("dev", "test", "prod"))
     assert stats["boomi_release"]["status"] == "SUCCESS"
+
     proc, writes, recap, stats = run_role(sim)
     assert writes == 0 and all(r["changed"] == 0 for r in recap.values())
 
+    # check mode on the converged system: no write, no change
+    proc, writes, recap, stats = run_role(sim, "--check", "--diff")
+    assert writes == 0 and all(r["changed"] == 0 for r in recap.values())
 
-def test_version_bump_redeploys_only_that_component(sim):
-    run_role(sim)
+    # check mode with a version bump: no write, and the package, release and deploy steps show as changes
+    proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra={"boomi_components": bumped_components()})
+    assert writes == 0 and all(r["failed"] == 0 for r in recap.values())
+    for step in ("Package each component", "Release the pack", "Deploy the released packages"):
+        block = proc.stdout.split("TASK [boomi.platform.package_and_deploy : " + step, 1)[1].split("TASK [", 1)[0]
+        assert "changed:" in block, (step, block)
+    assert "1.0.6" in proc.stdout and set(active(sim).values()) == {"1.0.5"}
+
+    # the bump for real: one package, one release, one deployment per environment
     proc, writes, recap, stats = run_role(sim, extra={"boomi_components": bumped_components()})
-    assert writes == 1 + 1 + 3  # the new package, one release, one deployment per environment
+    assert writes == 1 + 1 + 3
     for (environment, component), version in active(sim).items():
         assert version == ("1.0.6" if component == FULFIL else "1.0.5")
     changed = {e: [d for d in deployments if d["changed"]] for e, deployments in stats["boomi_deployments"].items()}
@@ -63,24 +55,6 @@ def test_limit_deploys_only_there_and_releases_once(sim):
     assert set(recap) == {"test"}
     assert {e for e, c in active(sim)} == {ENVIRONMENTS["test"]}
     assert len(sim.state()["releases"]) == 1
-
-
-def test_check_mode_on_a_converged_system(sim):
-    run_role(sim)
-    proc, writes, recap, stats = run_role(sim, "--check", "--diff")
-    assert writes == 0 and all(r["changed"] == 0 for r in recap.values())
-
-
-def test_check_mode_with_a_version_bump_plans_every_step(sim):
-    run_role(sim)
-    proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra={"boomi_components": bumped_components()})
-    assert writes == 0
-    assert all(r["failed"] == 0 for r in recap.values())
-    for step in ("Package each component", "Release the pack", "Deploy the released packages"):
-        block = proc.stdout.split("TASK [boomi.platform.package_and_deploy : " + step, 1)[1].split("TASK [", 1)[0]
-        assert "changed:" in block, (step, block)
-    assert "1.0.6" in proc.stdout
-    assert set(active(sim).values()) == {"1.0.5"}
 
 
 def test_a_failed_environment_leaves_the_others_and_a_rerun_finishes(sim):

@@ -2,6 +2,7 @@
 
 import base64
 import logging
+import time
 
 import pytest
 
@@ -220,6 +221,15 @@ def test_lost_answer_on_create_leaves_exactly_one_object(sim, client, recorder, 
     assert created["packageVersion"] == "1.0.0"
     assert len(sim.state()["packaged_components"]) == 1
     assert sim.writes() == 1
+    assert "not sent again" in recorder.warnings[-1]
+
+
+def test_create_that_times_out_but_lands_late_is_not_made_twice(sim, make_client, recorder):
+    client = make_client(timeout=0.5)
+    sim.fault(kind="latency", latency_ms=900, object="PackagedComponent", operation="create")
+    client.sleep = time.sleep  # really wait: the late create must land before the lookup
+    create_package(client)
+    assert len(sim.state()["packaged_components"]) == 1
     assert "not sent again" in recorder.warnings[-1]
 
 
