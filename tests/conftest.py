@@ -7,31 +7,18 @@ from pathlib import Path
 
 import pytest
 import requests
+from boomi_simulator import seed
 
 from .contract.contract import schema_for, validate, validate_error
 
 SIMULATOR = str(Path(sys.executable).with_name("boomi-simulator"))
-ACCOUNT = "boomi-demo-A1B2C3"
-SUB_ACCOUNT = "boomi-demo-SUB001"
-FOREIGN_ACCOUNT = "boomi-other-Z9Y8X7"
-USER = "ops@example.com"
-TOKEN = "demo-token-0000-0000"
-PASSWORD = "demo-password"
-COMPONENTS = {
-    "order_intake": "3f1c2a10-0001-4c6e-9d7a-00000000c001",
-    "order_fulfilment": "3f1c2a10-0002-4c6e-9d7a-00000000c002",
-    "invoice_sync": "3f1c2a10-0003-4c6e-9d7a-00000000c003",
-    "orders_api": "3f1c2a10-0004-4c6e-9d7a-00000000c004",
-    "partner_cert": "3f1c2a10-0005-4c6e-9d7a-00000000c005",
-    "order_router": "3f1c2a10-0006-4c6e-9d7a-00000000c006",
-}
-ENVIRONMENTS = {
-    "dev": "6d3f9a10-0001-4d5e-9a1b-00000000e001",
-    "test": "6d3f9a10-0002-4d5e-9a1b-00000000e002",
-    "prod": "6d3f9a10-0003-4d5e-9a1b-00000000e003",
-    "stage": "6d3f9a10-0004-4d5e-9a1b-00000000e004",
-    "dr": "6d3f9a10-0005-4d5e-9a1b-00000000e005",
-}
+# The built-in seed's fixed ids: the simulator's own definitions, not a copy.
+ACCOUNT, SUB_ACCOUNT, FOREIGN_ACCOUNT = seed.PRIMARY, seed.SUB_ACCOUNT, seed.FOREIGN
+USER = seed.BUILTIN_SEED["users"][0]["username"]
+TOKEN = seed.BUILTIN_SEED["users"][0]["token"]
+PASSWORD = seed.BUILTIN_SEED["users"][0]["password"]
+COMPONENTS = dict(seed.COMPONENTS)
+ENVIRONMENTS = dict(seed.ENVIRONMENTS)
 DEFAULT_CONFIG = {"page_size": 100, "release_polls": 2, "release_seconds": 30, "rate_limit": 0, "latency_ms": 0,
                   "missing_status": 400, "component_version_style": "int", "redeploy": "new"}
 

@@ -17,7 +17,7 @@ from ansible_collections.boomi.platform.plugins.module_utils.arguments import (
     argument_spec,
 )
 from ansible_collections.boomi.platform.plugins.module_utils.client import BoomiClient
-from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError
+from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 
 
 def run_module(options, run, mutually_exclusive=None, **module_kwargs):
@@ -38,3 +38,11 @@ def run_module(options, run, mutually_exclusive=None, **module_kwargs):
     if module._diff and diff is not None:
         result["diff"] = diff
     module.exit_json(changed=changed, **result)
+
+
+def warn_or_fail(module, message):
+    """Fail; but in check mode, where an earlier task of the play only planned the object this depends
+    on (a package of a new version, a release), warn instead, so a check run shows the whole plan."""
+    if not module.check_mode:
+        raise UsageError(message)
+    module.warn(message + " (check mode: assuming an earlier task takes care of it)")

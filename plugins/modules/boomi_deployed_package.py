@@ -139,7 +139,7 @@ deployments:
 
 from ansible_collections.boomi.platform.plugins.module_utils import domain
 from ansible_collections.boomi.platform.plugins.module_utils.errors import NotFoundError, UsageError, ValidationError
-from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
+from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 TARGETS = ("integration_pack_id", "integration_pack", "package_id", "package_ids", "component_id")
 OPTIONS = dict(
@@ -154,12 +154,6 @@ OPTIONS = dict(
     notes=dict(type="str"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
 )
-
-
-def warn_or_fail(module, message):
-    if not module.check_mode:
-        raise UsageError(message)
-    module.warn(message + " (check mode: assuming an earlier task takes care of it)")
 
 
 def wanted_packages(module, client):

@@ -132,7 +132,7 @@ integration_pack:
 
 from ansible_collections.boomi.platform.plugins.module_utils import domain
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
-from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
+from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 MAX_COMPONENTS = 100
 MAX_DESCRIPTION = 500
@@ -157,9 +157,7 @@ def check_new_members(module, client, component_ids, installation_type, total):
         if not packages:
             message = ("Component %s has no shareable packaged component, so it cannot join an integration pack. Package "
                        "it first with boomi.platform.boomi_packaged_component (shareable: true)" % component_id)
-            if not module.check_mode:
-                raise UsageError(message)
-            module.warn(message + " (check mode: assuming an earlier task creates it)")
+            warn_or_fail(module, message)
             continue
         newest = packages[-1]
         if newest.get("componentType") == "webservice" and installation_type == "MULTI":

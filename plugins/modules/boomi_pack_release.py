@@ -153,7 +153,7 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     UsageError,
     ValidationError,
 )
-from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
+from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 SCHEDULES = {"immediately": "IMMEDIATELY", "on_date": "RELEASE_ON_SPECIFIED_DATE"}
 OPTIONS = dict(
@@ -223,13 +223,6 @@ def wanted_versions(module, pack):
             (member.get("currentVersion") or member.get("latestVersion"))
         versions[component_id] = listed.get(component_id) or fallback or None
     return versions
-
-
-def warn_or_fail(module, message):
-    """Check mode turns failures that an earlier task of the same play would fix into warnings."""
-    if not module.check_mode:
-        raise UsageError(message)
-    module.warn(message + " (check mode: assuming an earlier task takes care of it)")
 
 
 def make_plan(module, client):
