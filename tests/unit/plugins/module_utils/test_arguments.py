@@ -61,3 +61,15 @@ def test_secrets_are_no_log_and_have_env_fallbacks():
 def test_repr_hides_secrets():
     settings = ConnectionSettings(params("https://api.boomi.com", api_token="s3cret-token"))
     assert "s3cret-token" not in repr(settings)
+
+
+def test_missing_requests_gives_ansibles_missing_library_message(monkeypatch):
+    from ansible_collections.boomi.platform.plugins.module_utils import client as client_module
+    from ansible_collections.boomi.platform.plugins.module_utils.errors import MissingLibraryError
+    monkeypatch.setattr(client_module, "HAS_REQUESTS", False)
+    monkeypatch.setattr(client_module, "REQUESTS_IMPORT_ERROR", "Traceback: No module named 'requests'")
+    with pytest.raises(MissingLibraryError) as caught:
+        client_module.BoomiClient(ConnectionSettings(params("https://api.boomi.com")))
+    failure = caught.value.to_fail_json()
+    assert "Failed to import the required Python library (requests)" in failure["msg"]
+    assert "No module named 'requests'" in failure["exception"]
