@@ -66,7 +66,6 @@ class BoomiClient(object):
         self.pacer = pacer or FilePacer(settings.api_host, settings.account_id, settings.requests_per_second,
                                         sleep=sleep)
         self.base_url = settings.base_url()
-        self.requests_sent = 0
         self.session = requests.Session()
         self.session.auth = (settings.username, settings.secret)
         self.session.headers.update({
@@ -166,7 +165,6 @@ class BoomiClient(object):
             data, headers["Content-Type"] = raw, "text/plain"
         elif body is not None:
             data, headers["Content-Type"] = json.dumps(body), "application/json"
-        self.requests_sent += 1
         try:
             response = self.session.request(method, self.base_url + "/" + path, data=data, headers=headers,
                                             params=self.params, timeout=self.settings.timeout, verify=self.verify)
