@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from boomi_simulator import seed
+from boomi_simulator import config, seed
 
 from .contract.contract import schema_for, validate, validate_error
 
@@ -19,8 +19,8 @@ TOKEN = seed.BUILTIN_SEED["users"][0]["token"]
 PASSWORD = seed.BUILTIN_SEED["users"][0]["password"]
 COMPONENTS = dict(seed.COMPONENTS)
 ENVIRONMENTS = dict(seed.ENVIRONMENTS)
-DEFAULT_CONFIG = {"page_size": 100, "release_polls": 2, "release_seconds": 30, "rate_limit": 0, "latency_ms": 0,
-                  "missing_status": 400, "component_version_style": "int", "redeploy": "new"}
+# The simulator's own defaults, except a slower release clock so polls, not seconds, finish releases.
+DEFAULT_CONFIG = dict(config.DEFAULTS, release_seconds=30)
 
 
 class SimulatorProcess:

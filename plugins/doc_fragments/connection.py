@@ -92,18 +92,3 @@ notes:
   - Requires the Python library C(requests) on the Ansible controller. The modules run there, with
     C(connection=local) or C(delegate_to=localhost).
 """
-
-    ATTRIBUTES = r"""
-attributes:
-  check_mode:
-    support: full
-    description: Predicts the result, including ids that do not exist yet as V(null), without writing to Boomi.
-  diff_mode:
-    support: full
-    description: Returns C(before) and C(after) of what the module manages.
-  action_group:
-    support: full
-    membership:
-      - boomi.platform.boomi
-    description: Use C(group/boomi.platform.boomi) in C(module_defaults) to set the connection options once.
-"""

@@ -14,25 +14,37 @@ DEFAULT_API_URL = "https://api.boomi.com"
 TOKEN_PREFIX = "BOOMI_TOKEN."
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
-
-def _env(name):
-    return (env_fallback, [name])
-
-
-CONNECTION_SPEC = dict(
-    account_id=dict(type="str", fallback=_env("BOOMI_ACCOUNT_ID")),
-    username=dict(type="str", fallback=_env("BOOMI_USERNAME")),
-    api_token=dict(type="str", no_log=True, fallback=_env("BOOMI_API_TOKEN")),
-    password=dict(type="str", no_log=True, fallback=_env("BOOMI_PASSWORD")),
-    api_url=dict(type="str", default=DEFAULT_API_URL, fallback=_env("BOOMI_API_URL")),
-    override_account=dict(type="str", fallback=_env("BOOMI_OVERRIDE_ACCOUNT")),
-    validate_certs=dict(type="bool", default=True, fallback=_env("BOOMI_VALIDATE_CERTS")),
-    ca_path=dict(type="path", fallback=_env("BOOMI_CA_PATH")),
-    timeout=dict(type="float", default=30.0, fallback=_env("BOOMI_TIMEOUT")),
-    max_retries=dict(type="int", default=5, fallback=_env("BOOMI_MAX_RETRIES")),
-    retry_delay=dict(type="float", default=1.0, fallback=_env("BOOMI_RETRY_DELAY")),
-    requests_per_second=dict(type="float", default=8.0, fallback=_env("BOOMI_REQUESTS_PER_SECOND")),
+# One table for every connection option: (name, type, default, environment variable, secret).
+# The argument spec, the settings' defaults and (by a test) the doc fragment all read it.
+OPTIONS_TABLE = (
+    ("account_id", "str", None, "BOOMI_ACCOUNT_ID", False),
+    ("username", "str", None, "BOOMI_USERNAME", False),
+    ("api_token", "str", None, "BOOMI_API_TOKEN", True),
+    ("password", "str", None, "BOOMI_PASSWORD", True),
+    ("api_url", "str", DEFAULT_API_URL, "BOOMI_API_URL", False),
+    ("override_account", "str", None, "BOOMI_OVERRIDE_ACCOUNT", False),
+    ("validate_certs", "bool", True, "BOOMI_VALIDATE_CERTS", False),
+    ("ca_path", "path", None, "BOOMI_CA_PATH", False),
+    ("timeout", "float", 30.0, "BOOMI_TIMEOUT", False),
+    ("max_retries", "int", 5, "BOOMI_MAX_RETRIES", False),
+    ("retry_delay", "float", 1.0, "BOOMI_RETRY_DELAY", False),
+    ("requests_per_second", "float", 8.0, "BOOMI_REQUESTS_PER_SECOND", False),
 )
+DEFAULTS = dict((name, default) for name, _type, default, _env, _secret in OPTIONS_TABLE)
+ENV_VARS = dict((name, env) for name, _type, _default, env, _secret in OPTIONS_TABLE)
+
+
+def _option(kind, default, env, secret):
+    option = dict(type=kind, fallback=(env_fallback, [env]))
+    if default is not None:
+        option["default"] = default
+    if secret:
+        option["no_log"] = True
+    return option
+
+
+CONNECTION_SPEC = dict((name, _option(kind, default, env, secret))
+                       for name, kind, default, env, secret in OPTIONS_TABLE)
 CONNECTION_MUTUALLY_EXCLUSIVE = [("api_token", "password")]
 
 
@@ -47,18 +59,18 @@ class ConnectionSettings(object):
     """Validated connection options, ready for the client. ``repr`` never shows a secret."""
 
     def __init__(self, params):
-        self.account_id = _required_text(params, "account_id", "BOOMI_ACCOUNT_ID")
+        self.account_id = _required_text(params, "account_id")
         self.api_token = params.get("api_token") or None
         self.password = params.get("password") or None
         self.username = _username(params, self.api_token)
-        self.api_url = _api_url(params.get("api_url") or DEFAULT_API_URL)
+        self.api_url = _api_url(params.get("api_url") or DEFAULTS["api_url"])
         self.override_account = params.get("override_account") or None
-        self.validate_certs = params.get("validate_certs", True)
+        self.validate_certs = _value(params, "validate_certs")
         self.ca_path = params.get("ca_path") or None
-        self.timeout = _positive(params, "timeout", 30.0)
-        self.max_retries = _at_least_zero(params, "max_retries", 5)
-        self.retry_delay = _at_least_zero(params, "retry_delay", 1.0)
-        self.requests_per_second = _at_least_zero(params, "requests_per_second", 8.0)
+        self.timeout = _positive(params, "timeout")
+        self.max_retries = _at_least_zero(params, "max_retries")
+        self.retry_delay = _at_least_zero(params, "retry_delay")
+        self.requests_per_second = _at_least_zero(params, "requests_per_second")
         self.warnings = []
         host = urlsplit(self.api_url).hostname or ""
         if self.api_url.startswith("http://") and host not in LOOPBACK_HOSTS:
@@ -85,15 +97,15 @@ class ConnectionSettings(object):
             self.account_id, self.username, self.api_url, self.override_account)
 
 
-def _required_text(params, name, env):
+def _required_text(params, name):
     value = (params.get(name) or "").strip()
     if not value:
-        raise ConfigurationError("%s is required: set the option or the %s environment variable" % (name, env))
+        raise ConfigurationError("%s is required: set the option or the %s environment variable" % (name, ENV_VARS[name]))
     return value
 
 
 def _username(params, api_token):
-    username = _required_text(params, "username", "BOOMI_USERNAME")
+    username = _required_text(params, "username")
     if not api_token and not params.get("password"):
         raise ConfigurationError("one of api_token or password is required (or BOOMI_API_TOKEN / BOOMI_PASSWORD)")
     if api_token and not username.startswith(TOKEN_PREFIX):
@@ -114,17 +126,21 @@ def _api_url(url):
     return url
 
 
-def _positive(params, name, default):
+def _value(params, name):
+    """The option's value, or its default from the table when the caller left it out."""
     value = params.get(name)
-    value = default if value is None else value
+    return DEFAULTS[name] if value is None else value
+
+
+def _positive(params, name):
+    value = _value(params, name)
     if value <= 0:
         raise ConfigurationError("%s must be greater than 0, got %s" % (name, value))
     return value
 
 
-def _at_least_zero(params, name, default):
-    value = params.get(name)
-    value = default if value is None else value
+def _at_least_zero(params, name):
+    value = _value(params, name)
     if value < 0:
         raise ConfigurationError("%s must be 0 or more, got %s" % (name, value))
     return value

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The one Boomi Platform API client every module uses.
 
-Transport rules (DESIGN §5): JSON both ways; queries follow every page or fail; 503/429 are
+Transport rules: JSON both ways; queries follow every page or fail; 503/429 are
 "not processed" and retried with capped exponential backoff and full jitter, honouring
 Retry-After; reads also retry 500/502/504 and broken connections; a write whose answer was lost
 is never replayed blind (the caller's lookup runs first); 400/401/403/404/410 are never retried.

@@ -66,7 +66,9 @@ options:
     default: present
 extends_documentation_fragment:
   - boomi.platform.connection
-  - boomi.platform.connection.ATTRIBUTES
+  - boomi.platform.attributes.action_group
+  - boomi.platform.attributes.check_mode
+  - boomi.platform.attributes.diff_mode
 notes:
   - When Boomi attaches a C(message) to a deployment (for example, connection licences exceeded), it is
     shown as a warning.
@@ -137,7 +139,10 @@ deployments:
       type: bool
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import domain
+from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
+from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import NotFoundError, UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
@@ -150,76 +155,107 @@ OPTIONS = dict(
     package_ids=dict(type="list", elements="str"),
     component_id=dict(type="str"),
     package_version=dict(type="str"),
-    listener_status=dict(type="str", choices=["running", "paused"], default="running"),
+    listener_status=dict(type="str", choices=list(deployment_api.LISTENER_STATUSES), default="running"),
     notes=dict(type="str"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
 )
+CONSTRAINTS = dict(required_one_of=[TARGETS], mutually_exclusive=[TARGETS],
+                   required_together=[("component_id", "package_version")])
 
 
+# -- what the task names: [(option, package_id, the package if already read, else None)] ---------------
 def wanted_packages(module, client):
-    """[(option, package_id, known package or None)] for what the task names."""
     params = module.params
     if params["package_ids"] is not None or params["package_id"]:
-        option = "package_id" if params["package_id"] else "package_ids"
-        ids = [params["package_id"]] if params["package_id"] else params["package_ids"]
-        if not ids:
-            raise UsageError("package_ids is empty; list the packaged component ids to deploy")
-        for ident in ids:
-            if not ident:
-                warn_or_fail(module, "package_ids has an empty entry; pass the package_id values of a release")
-        return [(option, ident, None) for ident in ids]
+        return listed_packages(module)
     if params["component_id"]:
-        package = domain.find_package(client, params["component_id"], params["package_version"])
-        if package is None or package.get("deleted"):
-            warn_or_fail(module, "Component %s has no %spackaged component at version %s; create it with "
-                                 "boomi.platform.boomi_packaged_component"
-                         % (params["component_id"], "live " if package else "", params["package_version"]))
-            return [("component_id", "", {"componentId": params["component_id"],
-                                          "packageVersion": params["package_version"]})]
-        return [("component_id", package["packageId"], package)]
-    return pack_packages(module, client)
+        return component_package(module, client)
+    return released_packages(module, client)
 
 
-def pack_packages(module, client):
+def listed_packages(module):
     params = module.params
-    pack = domain.require_pack(client, params["integration_pack_id"], params["integration_pack"])
-    released = [(c, m["currentVersion"]) for c, m in domain.pack_members(pack).items() if m.get("currentVersion")]
+    option = "package_id" if params["package_id"] else "package_ids"
+    ids = [params["package_id"]] if params["package_id"] else params["package_ids"]
+    if not ids:
+        raise UsageError("package_ids is empty; list the packaged component ids to deploy")
+    for ident in ids:
+        if not ident:
+            warn_or_fail(module, "package_ids has an empty entry; pass the package_id values of a release")
+    return [(option, ident, None) for ident in ids]
+
+
+def component_package(module, client):
+    params = module.params
+    found = package.find(client, params["component_id"], params["package_version"])
+    if found is None or found.get("deleted"):
+        warn_or_fail(module, "Component %s has no %spackaged component at version %s; create it with "
+                             "boomi.platform.boomi_packaged_component"
+                     % (params["component_id"], "live " if found else "", params["package_version"]))
+        return [("component_id", "", {"componentId": params["component_id"],
+                                      "packageVersion": params["package_version"]})]
+    return [("component_id", found["packageId"], found)]
+
+
+def released_packages(module, client):
+    params = module.params
+    pack = pack_api.require(client, params["integration_pack_id"], params["integration_pack"])
+    released = pack_api.released_versions(pack)
     if not released:
         warn_or_fail(module, "Integration pack %s (%s) has no successful release, so there is nothing to deploy; release "
                              "it with boomi.platform.boomi_pack_release first" % (pack.get("name"), pack["id"]))
         return []
-    packages = domain.find_packages(client, released)
+    packages = package.find_many(client, released)
     return [("integration_pack", packages[key]["packageId"], packages[key]) for key in released if key in packages]
 
 
-def check_new_packages(module, client, wanted):
-    """Before any write: every package to deploy must exist; say what a wrong id is instead."""
+# -- plan: per package, keep, deploy or undeploy -------------------------------------------------------
+def read_new_packages(module, client, wanted):
+    """Before any write: every package to deploy must exist and be live; say what a wrong id is instead.
+    Returns {package_id: package}."""
     unknown = [ident for option, ident, known in wanted if ident and known is None]
-    found = client.bulk_get(domain.PACKAGE, unknown) if unknown else {}
-    checked = []
+    found = client.bulk_get(package.OBJECT, unknown) if unknown else {}
+    checked = {}
     for option, ident, known in wanted:
-        package = known if known is not None else found.get(ident)
-        if ident and package is None:
-            domain.explain_wrong_id(client, ident, option)
-        if package and package.get("deleted"):
+        read = known if known is not None else found.get(ident)
+        if ident and read is None:
+            deployment_api.raise_unknown_package_id(client, ident, option)
+        if read and read.get("deleted"):
             raise UsageError("Packaged component %s is deleted and cannot be deployed; restore it with "
                              "boomi.platform.boomi_packaged_component" % ident)
-        checked.append((ident, package or {}))
+        checked[ident] = read or {}
     return checked
 
 
-def deploy(module, client, package_id, package):
+def plan_environment(module, client, environment_id, wanted):
+    """[(action, package_id, package or active deployment)] with action keep, deploy, undeploy or absent,
+    plus the environment's active deployments before the task."""
+    active = deployment_api.active_in(client, environment_id)
+    if not active:
+        environment_api.require(client, environment_id)  # an empty environment may be a mistyped id
+    if module.params["state"] == "absent":
+        return [("undeploy" if i in active else "absent", i, active.get(i)) for _o, i, _k in wanted], active
+    todo = [(option, ident, known) for option, ident, known in wanted if ident not in active]
+    new = read_new_packages(module, client, todo)
+    actions = []
+    for _option, ident, known in wanted:
+        if ident in active:
+            actions.append(("keep", ident, active[ident]))
+        else:
+            actions.append(("deploy", ident, new.get(ident) or known or {}))
+    return actions, active
+
+
+# -- apply ---------------------------------------------------------------------------------------------
+def deploy(module, client, environment_id, package_id, known):
     params = module.params
-    environment_id = params["environment_id"]
-    body = {"environmentId": environment_id, "packageId": package_id, "listenerStatus": params["listener_status"].upper()}
-    if params["notes"] is not None:
-        body["notes"] = params["notes"]
+    body = deployment_api.create_body(environment_id, package_id, params["listener_status"], params["notes"])
     if module.check_mode or not package_id:
-        return {"componentId": package.get("componentId"), "packageId": package_id or None,
-                "packageVersion": package.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"]}
+        return {"componentId": known.get("componentId"), "packageId": package_id or None,
+                "packageVersion": known.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"]}
     try:
-        created = client.create(domain.DEPLOYMENT, body,
-                                lookup=lambda: domain.active_deployments(client, environment_id).get(package_id))
+        created = client.create(deployment_api.OBJECT, body,
+                                lookup=lambda: deployment_api.active_in(client, environment_id).get(package_id))
     except (NotFoundError, ValidationError) as exc:
         raise UsageError("Boomi refused to deploy package %s to environment %s: %s"
                          % (package_id, environment_id, exc.boomi_message))
@@ -228,38 +264,26 @@ def deploy(module, client, package_id, package):
     return created
 
 
-def undeploy(module, client, deployment):
-    environment_id = module.params["environment_id"]
+def undeploy(module, client, environment_id, deployment):
     if not module.check_mode:
-        client.delete(domain.DEPLOYMENT, deployment["deploymentId"],
+        client.delete(deployment_api.OBJECT, deployment["deploymentId"],
                       confirm=lambda: True if deployment["packageId"] not in
-                      domain.active_deployments(client, environment_id) else None)
+                      deployment_api.active_in(client, environment_id) else None)
     return dict(deployment, active=False)
 
 
-def run(module, client):
-    params = module.params
-    environment_id = params["environment_id"]
-    wanted = wanted_packages(module, client)
-    active = domain.active_deployments(client, environment_id)
-    if not active and client.get_or_none(domain.ENVIRONMENT, environment_id) is None:
-        raise UsageError("environment_id %s does not exist in account %s; pass the id of one of its environments"
-                         % (environment_id, client.settings.override_account or client.settings.account_id))
+def apply_actions(module, client, environment_id, actions):
     results = []
-    todo = [(o, i, k) for o, i, k in wanted if i not in active] if params["state"] == "present" else []
-    new = dict(check_new_packages(module, client, todo))
-    for option, package_id, known in wanted:
-        current = active.get(package_id)
-        if params["state"] == "absent":
-            after = undeploy(module, client, current) if current else None
-            results.append(domain.deployment_result(after or {"packageId": package_id, "active": False}, bool(current)))
-        elif current:
-            results.append(domain.deployment_result(current, False))
+    for action, package_id, known in actions:
+        if action == "keep":
+            results.append(deployment_api.result(known, False))
+        elif action == "deploy":
+            results.append(deployment_api.result(deploy(module, client, environment_id, package_id, known), True))
+        elif action == "undeploy":
+            results.append(deployment_api.result(undeploy(module, client, environment_id, known), True))
         else:
-            package = new.get(package_id) or known or {}
-            results.append(domain.deployment_result(deploy(module, client, package_id, package), True))
-    changed = any(r["changed"] for r in results)
-    return changed, {"environment_id": environment_id, "deployments": results}, diff_of(environment_id, active, results)
+            results.append(deployment_api.result({"packageId": package_id, "active": False}, False))
+    return results
 
 
 def diff_of(environment_id, active, results):
@@ -276,11 +300,17 @@ def diff_of(environment_id, active, results):
             "after": {"environment_id": environment_id, "active_packages": after}}
 
 
+def run(module, client):
+    environment_id = module.params["environment_id"]
+    wanted = wanted_packages(module, client)
+    actions, active = plan_environment(module, client, environment_id, wanted)
+    results = apply_actions(module, client, environment_id, actions)
+    changed = any(r["changed"] for r in results)
+    return changed, {"environment_id": environment_id, "deployments": results}, diff_of(environment_id, active, results)
+
+
 def main():
-    run_module(OPTIONS, run,
-               required_one_of=[TARGETS],
-               mutually_exclusive=[TARGETS],
-               required_together=[("component_id", "package_version")])
+    run_module(OPTIONS, run, **CONSTRAINTS)
 
 
 if __name__ == "__main__":

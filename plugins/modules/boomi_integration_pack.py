@@ -56,7 +56,9 @@ options:
     default: present
 extends_documentation_fragment:
   - boomi.platform.connection
-  - boomi.platform.connection.ATTRIBUTES
+  - boomi.platform.attributes.action_group
+  - boomi.platform.attributes.check_mode
+  - boomi.platform.attributes.diff_mode
 seealso:
   - module: boomi.platform.boomi_packaged_component
   - module: boomi.platform.boomi_pack_release
@@ -130,34 +132,36 @@ integration_pack:
           type: bool
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import domain
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
-MAX_COMPONENTS = 100
-MAX_DESCRIPTION = 500
 OPTIONS = dict(
     name=dict(type="str"),
     id=dict(type="str"),
     description=dict(type="str"),
-    installation_type=dict(type="str", choices=["single", "multi"]),
+    installation_type=dict(type="str", choices=list(pack_api.INSTALLATION_TYPES)),
     packaged_components=dict(type="list", elements="str"),
     purge_packaged_components=dict(type="bool", default=False),
     state=dict(type="str", choices=["present", "absent"], default="present"),
 )
+CONSTRAINTS = dict(required_one_of=[("name", "id")])
 
 
 def check_new_members(module, client, component_ids, installation_type, total):
-    """Pre-checks before any write: shareable package, API Service only in single packs, size."""
-    if total > MAX_COMPONENTS:
-        raise UsageError("An integration pack holds at most %d components; %d were asked for" % (MAX_COMPONENTS, total))
+    """Before any write: each new member has a shareable package, API Services only in single
+    packs, at most 100 members. Returns {component_id: its newest shareable version}."""
+    if total > pack_api.MAX_COMPONENTS:
+        raise UsageError("An integration pack holds at most %d components; %d were asked for"
+                         % (pack_api.MAX_COMPONENTS, total))
     latest = {}
     for component_id in component_ids:
-        packages = domain.shareable_packages(client, component_id)
+        packages = package.shareable_versions(client, component_id)
         if not packages:
-            message = ("Component %s has no shareable packaged component, so it cannot join an integration pack. Package "
-                       "it first with boomi.platform.boomi_packaged_component (shareable: true)" % component_id)
-            warn_or_fail(module, message)
+            warn_or_fail(module, "Component %s has no shareable packaged component, so it cannot join an integration "
+                                 "pack. Package it first with boomi.platform.boomi_packaged_component (shareable: true)"
+                                 % component_id)
             continue
         newest = packages[-1]
         if newest.get("componentType") == "webservice" and installation_type == "MULTI":
@@ -167,29 +171,22 @@ def check_new_members(module, client, component_ids, installation_type, total):
     return latest
 
 
-def update_body(pack, name, description, members):
-    return {"id": pack["id"], "name": name, "installationType": pack["installationType"], "Description": description,
-            "operationType": "ADD",
-            "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": c} for c in members]}}
-
-
-def predicted_pack(pack, name, description, members, latest):
-    """What Boomi will answer after the update: the planned members, the rest pending removal."""
-    entries = domain.pack_members(pack)
+def predict(pack, name, description, component_ids, latest):
+    """What Boomi will answer after the update: the listed members, the rest pending removal."""
+    entries = pack_api.members(pack)
     for component_id, entry in entries.items():
-        if component_id not in members:
+        if component_id not in component_ids:
             entries[component_id] = dict(entry, deleted=True)
-    for component_id in members:
+    for component_id in component_ids:
         entry = entries.get(component_id)
         if entry is None or entry.get("deleted"):
             entries[component_id] = dict(entry or {"componentId": component_id, "currentVersion": ""},
                                          pendingVersion=latest.get(component_id, ""), deleted=False)
-    return dict(pack, name=name, Description=description,
-                PublisherPackagedComponents={"PublisherPackagedComponent": list(entries.values())})
+    return pack_api.with_members(dict(pack, name=name, Description=description), entries.values())
 
 
-def desired_members(pack, params):
-    current = list(domain.active_members(pack)) if pack else []
+def wanted_members(pack, params):
+    current = list(pack_api.active_members(pack)) if pack else []
     listed = params["packaged_components"]
     if listed is None:
         return current
@@ -203,72 +200,89 @@ def create(module, client):
     if not params["name"] or params["description"] is None:
         raise UsageError("Integration pack %r does not exist; creating it needs name and description"
                          % (params["name"] or params["id"]))
-    installation_type = (params["installation_type"] or "multi").upper()
-    members = desired_members(None, params)
-    latest = check_new_members(module, client, members, installation_type, len(members))
-    body = {"name": params["name"], "Description": params["description"], "installationType": installation_type}
+    body = pack_api.create_body(params["name"], params["description"], params["installation_type"] or "multi")
+    component_ids = wanted_members(None, params)
+    latest = check_new_members(module, client, component_ids, body["installationType"], len(component_ids))
     if module.check_mode:
-        return predicted_pack(dict(body, id=None), body["name"], body["Description"], members, latest)
-    pack = client.create(domain.PACK, body, lookup=lambda: domain.find_pack(client, name=params["name"]))
-    if members:
-        pack = send_update(client, pack, pack["name"], pack["Description"], members)
+        return predict(dict(body, id=None), body["name"], body["Description"], component_ids, latest)
+    pack = client.create(pack_api.OBJECT, body, lookup=lambda: pack_api.find(client, name=params["name"]))
+    if component_ids:
+        pack = send_membership(client, pack, pack["name"], pack["Description"], component_ids)
     return pack
+
+
+def raise_if_immutable_changes(params, pack):
+    current_type = pack.get("installationType")
+    wanted_type = params["installation_type"]
+    if wanted_type and pack_api.INSTALLATION_TYPES[wanted_type] != current_type:
+        raise UsageError("Integration pack %s is %s-install; installation_type can never change after creation. Create "
+                         "a new pack instead" % (pack["id"], current_type.lower()))
+    if params["id"] and params["name"] and params["name"] != pack["name"] and current_type != "SINGLE":
+        raise UsageError("Integration pack %s is multi-install; Boomi can only rename single-install packs" % pack["id"])
 
 
 def update(module, client, pack):
     params = module.params
-    current_type = pack.get("installationType")
-    if params["installation_type"] and params["installation_type"].upper() != current_type:
-        raise UsageError("Integration pack %s is %s-install; installation_type can never change after creation. Create "
-                         "a new pack instead" % (pack["id"], current_type.lower()))
+    raise_if_immutable_changes(params, pack)
     name = params["name"] or pack["name"]
-    if params["id"] and name != pack["name"] and current_type != "SINGLE":
-        raise UsageError("Integration pack %s is multi-install; Boomi can only rename single-install packs" % pack["id"])
     description = pack.get("Description") if params["description"] is None else params["description"]
-    members = desired_members(pack, params)
-    current = list(domain.active_members(pack))
-    if name == pack["name"] and description == pack.get("Description") and set(members) == set(current):
+    component_ids = wanted_members(pack, params)
+    current = list(pack_api.active_members(pack))
+    if name == pack["name"] and description == pack.get("Description") and set(component_ids) == set(current):
         return False, pack
-    new = [c for c in members if c not in current]
-    latest = check_new_members(module, client, new, current_type, len(members))
+    new = [c for c in component_ids if c not in current]
+    latest = check_new_members(module, client, new, pack.get("installationType"), len(component_ids))
     if module.check_mode:
-        return True, predicted_pack(pack, name, description, members, latest)
-    return True, send_update(client, pack, name, description, members)
+        return True, predict(pack, name, description, component_ids, latest)
+    return True, send_membership(client, pack, name, description, component_ids)
 
 
-def send_update(client, pack, name, description, members):
+def send_membership(client, pack, name, description, component_ids):
     def confirm():
-        now = client.get(domain.PACK, pack["id"])
-        done = set(domain.active_members(now)) == set(members) and now.get("Description") == description
+        now = client.get(pack_api.OBJECT, pack["id"])
+        done = set(pack_api.active_members(now)) == set(component_ids) and now.get("Description") == description
         return now if done and now.get("name") == name else None
 
-    return client.update(domain.PACK, pack["id"], update_body(pack, name, description, members), confirm=confirm)
+    body = pack_api.membership_body(pack, name, description, component_ids)
+    return client.update(pack_api.OBJECT, pack["id"], body, confirm=confirm)
+
+
+def ensure_present(module, client, before):
+    if before is None:
+        return True, create(module, client)
+    return update(module, client, before)
+
+
+def ensure_absent(module, client, before):
+    if before is None:
+        return False, None
+    if not module.check_mode:
+        client.delete(pack_api.OBJECT, before["id"],
+                      confirm=lambda: True if client.get_or_none(pack_api.OBJECT, before["id"]) is None else None)
+    return True, None
+
+
+def find_current(module, client):
+    params = module.params
+    if params["state"] == "absent" and params["id"]:
+        return client.get_or_none(pack_api.OBJECT, params["id"])  # already gone is fine
+    return pack_api.find(client, params["id"], params["name"], option="id")
 
 
 def run(module, client):
     params = module.params
-    if params["description"] is not None and len(params["description"]) > MAX_DESCRIPTION:
+    if params["description"] is not None and len(params["description"]) > pack_api.MAX_DESCRIPTION:
         raise UsageError("description is %d characters long; Boomi allows at most %d"
-                         % (len(params["description"]), MAX_DESCRIPTION))
-    if params["state"] == "absent" and params["id"]:
-        before = client.get_or_none(domain.PACK, params["id"])  # already gone is fine
-    else:
-        before = domain.find_pack(client, params["id"], params["name"], option="id")
-    if params["state"] == "absent":
-        changed, after = before is not None, None
-        if before is not None and not module.check_mode:
-            client.delete(domain.PACK, before["id"],
-                          confirm=lambda: True if client.get_or_none(domain.PACK, before["id"]) is None else None)
-    elif before is None:
-        changed, after = True, create(module, client)
-    else:
-        changed, after = update(module, client, before)
-    result = {"integration_pack": domain.pack_result(after)}
-    return changed, result, {"before": domain.pack_result(before), "after": result["integration_pack"]}
+                         % (len(params["description"]), pack_api.MAX_DESCRIPTION))
+    before = find_current(module, client)
+    ensure = ensure_present if params["state"] == "present" else ensure_absent
+    changed, after = ensure(module, client, before)
+    result = {"integration_pack": pack_api.result(after)}
+    return changed, result, {"before": pack_api.result(before), "after": result["integration_pack"]}
 
 
 def main():
-    run_module(OPTIONS, run, required_one_of=[("name", "id")])
+    run_module(OPTIONS, run, **CONSTRAINTS)
 
 
 if __name__ == "__main__":

@@ -69,7 +69,9 @@ options:
     default: 5
 extends_documentation_fragment:
   - boomi.platform.connection
-  - boomi.platform.connection.ATTRIBUTES
+  - boomi.platform.attributes.action_group
+  - boomi.platform.attributes.check_mode
+  - boomi.platform.attributes.diff_mode
 notes:
   - Boomi has no release notes field; notes live on the packaged components.
   - Boomi cannot list pending scheduled releases, so a scheduled release is sent again on every run.
@@ -146,7 +148,9 @@ release:
 import datetime
 import time
 
-from ansible_collections.boomi.platform.plugins.module_utils import domain
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
+from ansible_collections.boomi.platform.plugins.module_utils import release as release_api
 from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     BoomiApiError,
     OutcomeUnknownError,
@@ -155,7 +159,6 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import (
 )
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
-SCHEDULES = {"immediately": "IMMEDIATELY", "on_date": "RELEASE_ON_SPECIFIED_DATE"}
 OPTIONS = dict(
     integration_pack_id=dict(type="str"),
     integration_pack=dict(type="str"),
@@ -164,35 +167,40 @@ OPTIONS = dict(
         component_id=dict(type="str", required=True),
         version=dict(type="str", required=True),
     )),
-    release_schedule=dict(type="str", choices=list(SCHEDULES), default="immediately"),
+    release_schedule=dict(type="str", choices=list(release_api.SCHEDULES), default="immediately"),
     release_on_date=dict(type="str"),
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int", default=600),
     poll_interval=dict(type="float", default=5.0),
 )
+CONSTRAINTS = dict(required_one_of=[("integration_pack_id", "integration_pack")],
+                   mutually_exclusive=[("integration_pack_id", "integration_pack"), ("version", "components")],
+                   required_if=[("release_schedule", "on_date", ("release_on_date",))])
 
 
 class Plan(object):
     """What this task releases: the pack, each member's version, and those versions' packages."""
 
-    def __init__(self, pack, versions, packages, pending_removal):
+    def __init__(self, pack, versions, packages):
         self.pack = pack
         self.versions = versions
         self.packages = packages
-        self.pending_removal = pending_removal
 
     def current(self):
-        return dict((c, m.get("currentVersion") or None) for c, m in domain.active_members(self.pack).items())
+        return dict((c, m.get("currentVersion") or None) for c, m in pack_api.active_members(self.pack).items())
+
+    def pending_removal(self):
+        return [c for c, m in pack_api.members(self.pack).items() if m.get("deleted")]
 
     def needed(self):
-        return bool(self.pending_removal) or self.current() != self.versions
+        return bool(self.pending_removal()) or self.current() != self.versions
 
-    def released_components(self):
-        return [{"component_id": c, "version": v, "package_id": (self.packages.get((c, v)) or {}).get("packageId")}
-                for c, v in self.versions.items()]
+    def reached_by(self, pack):
+        """Whether ``pack`` (read again) already holds what this plan releases."""
+        return not Plan(pack, self.versions, self.packages).needed()
 
 
-def check_date(params):
+def raise_if_bad_date(params):
     date = params["release_on_date"]
     if params["release_schedule"] != "on_date":
         if date:
@@ -209,7 +217,7 @@ def check_date(params):
 
 def wanted_versions(module, pack):
     params = module.params
-    members = domain.active_members(pack)
+    members = pack_api.active_members(pack)
     if params["version"]:
         return dict((c, params["version"]) for c in members)
     listed = dict((item["component_id"], item["version"]) for item in params["components"] or [])
@@ -225,50 +233,43 @@ def wanted_versions(module, pack):
     return versions
 
 
-def make_plan(module, client):
+def find_pack(module, client):
     params = module.params
-    pack = domain.find_pack(client, params["integration_pack_id"], params["integration_pack"])
+    pack = pack_api.find(client, params["integration_pack_id"], params["integration_pack"])
     if pack is None:
         warn_or_fail(module, "No integration pack named %r in this account; create it with "
                              "boomi.platform.boomi_integration_pack" % params["integration_pack"])
         listed = [{"componentId": item["component_id"]} for item in params["components"] or []]
-        pack = {"id": None, "PublisherPackagedComponents": {"PublisherPackagedComponent": listed}}
-    members = domain.pack_members(pack)
-    if not members:
+        pack = pack_api.with_members({"id": None}, listed)
+    if not pack_api.members(pack):
         warn_or_fail(module, "Integration pack %s has no components to release; add them with "
                              "boomi.platform.boomi_integration_pack" % pack["id"])
+    return pack
+
+
+def make_plan(module, client):
+    pack = find_pack(module, client)
     versions = wanted_versions(module, pack)
-    packages = domain.find_packages(client, [(c, v) for c, v in versions.items() if v])
+    packages = package.find_many(client, [(c, v) for c, v in versions.items() if v])
     for component_id, version in versions.items():
-        package = packages.get((component_id, version))
-        if not version or package is None or not package.get("shareable") or package.get("deleted"):
+        if not version or not package.is_live_shareable(packages.get((component_id, version))):
             warn_or_fail(module, "Component %s has no shareable packaged component at version %s; create it with "
                                  "boomi.platform.boomi_packaged_component (shareable: true)" % (component_id, version))
-    pending_removal = [c for c, m in members.items() if m.get("deleted")]
-    return Plan(pack, versions, packages, pending_removal)
+    return Plan(pack, versions, packages)
 
 
-def release_body(plan, params):
-    body = {"id": plan.pack["id"], "releaseSchedule": SCHEDULES[params["release_schedule"]],
-            "ReleasePackagedComponents": {"ReleasePackagedComponent": [
-                {"componentId": c, "version": v} for c, v in plan.versions.items()]}}
-    if params["release_on_date"]:
-        body["releaseOnDate"] = params["release_on_date"]
-    return body
-
-
-def send_release(module, client, plan):
+def send(module, client, plan):
     params = module.params
-    body = release_body(plan, params)
+    body = release_api.body(plan.pack["id"], plan.versions, params["release_schedule"], params["release_on_date"])
     if params["release_schedule"] == "on_date":
         try:
-            return client.create(domain.RELEASE, body)
+            return client.create(release_api.OBJECT, body)
         except ValidationError as exc:
             if "scheduled" not in (exc.boomi_message or "").lower():
                 raise
             # Boomi keeps one scheduled release per pack: replace the pending one.
-            return client.update(domain.RELEASE, plan.pack["id"], body)
-    return client.create(domain.RELEASE, body, lookup=lambda: wait_for_versions(module, client, plan))
+            return client.update(release_api.OBJECT, plan.pack["id"], body)
+    return client.create(release_api.OBJECT, body, lookup=lambda: wait_for_versions(module, client, plan))
 
 
 def wait_for_versions(module, client, plan):
@@ -276,9 +277,7 @@ def wait_for_versions(module, client, plan):
     params = module.params
     deadline = time.monotonic() + params["wait_timeout"]
     while True:
-        pack = client.get(domain.PACK, plan.pack["id"])
-        if not Plan(pack, plan.versions, plan.packages, []).needed() and not \
-                any(m.get("deleted") for m in domain.pack_members(pack).values()):
+        if plan.reached_by(client.get(pack_api.OBJECT, plan.pack["id"])):
             return {"requestId": None, "releaseStatus": "SUCCESS"}
         if time.monotonic() >= deadline:
             raise OutcomeUnknownError(
@@ -288,56 +287,59 @@ def wait_for_versions(module, client, plan):
         client.sleep(params["poll_interval"])
 
 
-def follow(module, client, request_id, result):
+def follow(module, client, result):
     """Poll the release status until SUCCESS (or SCHEDULED for a scheduled release)."""
     params = module.params
     deadline = time.monotonic() + params["wait_timeout"]
     while True:
-        status = client.get(domain.RELEASE_STATUS, request_id) or {}
-        result["status"] = status.get("releaseStatus")
+        status = release_api.status(client, result["request_id"])
+        result["status"] = status["status"]
         if result["status"] == "SUCCESS" or (result["status"] == "SCHEDULED" and params["release_schedule"] == "on_date"):
             return result
         if result["status"] == "ERROR":
             raise BoomiApiError("Boomi release %s of integration pack %s ended with ERROR: %s"
-                                % (request_id, result["integration_pack_id"], status.get("message") or "no message"),
+                                % (result["request_id"], result["integration_pack_id"], status["message"] or "no message"),
                                 extra={"release": result})
         if time.monotonic() >= deadline:
             raise BoomiApiError("Boomi release %s of integration pack %s was still %s after wait_timeout=%ss; follow it up "
-                                "with its request id" % (request_id, result["integration_pack_id"], result["status"],
-                                                         params["wait_timeout"]), extra={"release": result})
+                                "with its request id" % (result["request_id"], result["integration_pack_id"],
+                                                         result["status"], params["wait_timeout"]),
+                                extra={"release": result})
         client.sleep(params["poll_interval"])
 
 
-def run(module, client):
+def apply_plan(module, client, plan, result):
+    """Release (unless check mode) and fill in the request id and status. Returns the result."""
     params = module.params
-    check_date(params)
-    plan = make_plan(module, client)
-    result = {"request_id": None, "status": "CURRENT", "integration_pack_id": plan.pack["id"],
-              "release_schedule": params["release_schedule"], "release_on_date": params["release_on_date"],
-              "released_components": plan.released_components()}
-    diff = {"before": {"versions": plan.current()}, "after": {"versions": plan.versions}}
-    if not plan.needed():
-        diff["after"] = diff["before"]
-        return False, {"release": result}, diff
     if module.check_mode:
-        result["status"] = None
-        return True, {"release": result}, diff
-    answer = send_release(module, client, plan)
+        return dict(result, status=None)
+    answer = send(module, client, plan)
     result["request_id"] = answer.get("requestId")
     if answer.get("releaseStatus") == "SUCCESS" or not result["request_id"]:
         result["status"] = "SUCCESS"
     elif params["wait"]:
-        follow(module, client, result["request_id"], result)
+        follow(module, client, result)
     else:
         result["status"] = "SCHEDULED" if params["release_schedule"] == "on_date" else "IN_PROGRESS"
-    return True, {"release": result}, diff
+    return result
+
+
+def run(module, client):
+    params = module.params
+    raise_if_bad_date(params)
+    plan = make_plan(module, client)
+    result = {"request_id": None, "status": "CURRENT", "integration_pack_id": plan.pack["id"],
+              "release_schedule": params["release_schedule"], "release_on_date": params["release_on_date"],
+              "released_components": release_api.released_components(plan.versions, plan.packages)}
+    diff = {"before": {"versions": plan.current()}, "after": {"versions": plan.versions}}
+    if not plan.needed():
+        diff["after"] = diff["before"]
+        return False, {"release": result}, diff
+    return True, {"release": apply_plan(module, client, plan, result)}, diff
 
 
 def main():
-    run_module(OPTIONS, run,
-               required_one_of=[("integration_pack_id", "integration_pack")],
-               mutually_exclusive=[("integration_pack_id", "integration_pack"), ("version", "components")],
-               required_if=[("release_schedule", "on_date", ("release_on_date",))])
+    run_module(OPTIONS, run, **CONSTRAINTS)
 
 
 if __name__ == "__main__":

@@ -51,7 +51,9 @@ options:
     default: present
 extends_documentation_fragment:
   - boomi.platform.connection
-  - boomi.platform.connection.ATTRIBUTES
+  - boomi.platform.attributes.action_group
+  - boomi.platform.attributes.check_mode
+  - boomi.platform.attributes.diff_mode
 notes:
   - Boomi refuses to delete a package that is deployed or released in an integration pack; the module
     then fails with Boomi's reason. Undeploy it with M(boomi.platform.boomi_deployed_package) first.
@@ -124,7 +126,7 @@ packaged_component:
       type: bool
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import domain
+from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
 
@@ -139,90 +141,68 @@ OPTIONS = dict(
 )
 
 
-def conflicts(package, params):
-    """What the task asks for that the existing, immutable package does not have."""
-    found = []
-    if package.get("shareable") is not params["shareable"]:
-        found.append("shareable is %s (asked %s)" % (package.get("shareable"), params["shareable"]))
-    if params["notes"] is not None and (package.get("notes") or "") != params["notes"]:
-        found.append("notes are %r (asked %r)" % (package.get("notes"), params["notes"]))
-    if params["branch_name"] is not None and package.get("branchName") != params["branch_name"]:
-        found.append("branch_name is %r (asked %r)" % (package.get("branchName"), params["branch_name"]))
-    guard = params["component_version"]
-    if guard is not None and not domain.same_number(package.get("componentVersion"), guard):
-        found.append("component_version is %s (asked %s)" % (package.get("componentVersion"), params["component_version"]))
-    return found
+def raise_immutable(params, existing, differences):
+    raise UsageError("Packaged component %s version %s already exists%s and packaged components are immutable: "
+                     "%s. Choose a new package_version"
+                     % (params["component_id"], params["package_version"],
+                        " (deleted)" if existing.get("deleted") else "", "; ".join(differences)))
 
 
-def create_body(params):
-    body = {"componentId": params["component_id"], "packageVersion": params["package_version"],
-            "shareable": params["shareable"]}
-    for option, field in (("notes", "notes"), ("branch_name", "branchName"), ("component_version", "componentVersion")):
-        if params[option] is not None:
-            body[field] = params[option]
-    return body
-
-
-def ensure_present(module, client, package):
+def ensure_present(module, client, before):
     params = module.params
-    if package is not None:
-        mismatch = conflicts(package, params)
-        if mismatch:
-            raise UsageError("Packaged component %s version %s already exists%s and packaged components are immutable: "
-                             "%s. Choose a new package_version"
-                             % (params["component_id"], params["package_version"],
-                                " (deleted)" if package.get("deleted") else "", "; ".join(mismatch)))
-        if not package.get("deleted"):
-            return False, package
-        body = {"packageId": package["packageId"], "componentId": package["componentId"],
-                "packageVersion": package["packageVersion"]}
-        predicted = dict(package, deleted=False)
+    if before is not None:
+        differences = package.FIELDS.differences(before, params, package.IMMUTABLE_OPTIONS)
+        if differences:
+            raise_immutable(params, before, differences)
+        if not before.get("deleted"):
+            return False, before
+        body, predicted = package.restore_body(before), dict(before, deleted=False)
     else:
-        body = create_body(params)
+        body = package.create_body(params)
         predicted = dict(body, packageId=None, componentVersion=params["component_version"], deleted=False,
                          notes=params["notes"] or "")
     if module.check_mode:
         return True, predicted
 
     def lookup():
-        found = domain.find_package(client, params["component_id"], params["package_version"])
+        found = package.find(client, params["component_id"], params["package_version"])
         return found if found and not found.get("deleted") else None
 
     try:
-        return True, client.create(domain.PACKAGE, body, lookup=lookup)
+        return True, client.create(package.OBJECT, body, lookup=lookup)
     except ValidationError as exc:
         raise UsageError("Boomi refused to package component_id %s at package_version %s: %s"
                          % (params["component_id"], params["package_version"], exc.boomi_message), status=exc.status)
 
 
-def ensure_absent(module, client, package):
-    if package is None or package.get("deleted"):
-        return False, package
+def ensure_absent(module, client, before):
+    if before is None or before.get("deleted"):
+        return False, before
     if not module.check_mode:
         def deleted():
-            found = domain.find_package(client, package["componentId"], package["packageVersion"])
+            found = package.find(client, before["componentId"], before["packageVersion"])
             return found if found and found.get("deleted") else None
 
         try:
-            client.delete(domain.PACKAGE, package["packageId"], confirm=deleted)
+            client.delete(package.OBJECT, before["packageId"], confirm=deleted)
         except ValidationError as exc:
             raise UsageError("Boomi refused to delete packaged component %s (%s version %s): %s. Undeploy it with "
                              "boomi.platform.boomi_deployed_package state=absent, or release its integration pack "
-                             "without it, then try again" % (package["packageId"], package["componentId"],
-                                                             package["packageVersion"], exc.boomi_message))
-    return True, dict(package, deleted=True)
+                             "without it, then try again" % (before["packageId"], before["componentId"],
+                                                             before["packageVersion"], exc.boomi_message))
+    return True, dict(before, deleted=True)
+
+
+def find_current(module, client):
+    return package.find(client, module.params["component_id"], module.params["package_version"])
 
 
 def run(module, client):
-    params = module.params
-    before = domain.find_package(client, params["component_id"], params["package_version"])
-    if params["state"] == "present":
-        changed, after = ensure_present(module, client, before)
-    else:
-        changed, after = ensure_absent(module, client, before)
-    result = {"packaged_component": domain.package_result(after)}
-    diff = {"before": domain.package_result(before), "after": result["packaged_component"]}
-    return changed, result, diff
+    before = find_current(module, client)
+    ensure = ensure_present if module.params["state"] == "present" else ensure_absent
+    changed, after = ensure(module, client, before)
+    result = {"packaged_component": package.result(after)}
+    return changed, result, {"before": package.result(before), "after": result["packaged_component"]}
 
 
 def main():

@@ -11,9 +11,11 @@ from email.utils import formatdate
 
 from werkzeug.wrappers import Request, Response
 
+from .config import Config
+from .control import CONTROL_ENDPOINTS
 from .errors import ApiError, bad_request
 from .faults import FaultBook
-from .objects import OBJECTS, Context, advance_releases
+from .objects import OBJECTS, Context, tick_all
 from .query import Pager, compile_filter
 from .ratelimit import RateLimiter
 from .store import Store
@@ -24,30 +26,6 @@ UNAVAILABLE = "The Boomi server is currently unavailable or your account's rate 
 FORBIDDEN = "Access denied due to insufficient permissions."
 HTML_503 = ("<html><head><title>503 Service Temporarily Unavailable</title></head><body><center>"
             "<h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>")
-TUNABLE = {"page_size": int, "release_polls": int, "release_seconds": float, "rate_limit": float,
-           "latency_ms": int, "missing_status": int, "component_version_style": str, "redeploy": str}
-
-
-class Config:
-    def __init__(self, **values):
-        self.page_size = 100
-        self.release_polls = 2
-        self.release_seconds = 10.0
-        self.rate_limit = 0.0
-        self.latency_ms = 0
-        self.missing_status = 400
-        self.component_version_style = "int"
-        self.redeploy = "new"
-        self.update(values)
-
-    def update(self, values):
-        for key, value in values.items():
-            if key not in TUNABLE:
-                raise bad_request("Unknown simulator setting '%s'; settings: %s" % (key, ", ".join(TUNABLE)))
-            setattr(self, key, TUNABLE[key](value))
-
-    def as_dict(self):
-        return {key: getattr(self, key) for key in TUNABLE}
 
 
 class Simulator:
@@ -119,46 +97,28 @@ class Simulator:
         effects = [after.kind] if after is not None else []
         with self.lock:
             ctx = Context(self.store, self.store.data[effective], user, self.config, base, effects)
-            advance_releases(ctx)
+            tick_all(ctx)
             return self._operate(ctx, handler, operation, match.group("rest"), raw, request)
 
     def _operate(self, ctx, handler, operation, ident, raw, request):
+        """(status, body, whether a write was committed) of one Boomi operation."""
         if operation == "queryMore":
             return 200, self.pager.next_page(handler.name, raw), False
-        if operation == "get" and handler.name == "ReleaseIntegrationPackStatus":
-            payload = handler.poll(ctx, ident)
-            return payload["responseStatusCode"], payload, False
         if operation == "get":
-            return 200, handler.get(ctx, ident), False
+            status, payload = handler.answer_get(ctx, ident)
+            return status, payload, False
         if operation == "delete":
             handler.delete(ctx, ident)
             return 200, None, True
         body = _json_body(raw, request, allow_empty=operation == "query")
         if operation == "query":
-            predicate = compile_filter(body, handler.properties, handler.name)
+            predicate = compile_filter(body, handler.getters(), handler.name)
             return 200, self.pager.first_page(handler.name, handler.query_items(ctx, predicate)), False
         if operation == "bulk":
-            return 200, self._bulk(ctx, handler, body), False
+            return 200, handler.bulk(ctx, body), False
         if operation == "create":
-            payload, write = handler.create(ctx, body)
-        else:
-            payload, write = handler.update(ctx, ident, body)
-        return 200, payload, write
-
-    @staticmethod
-    def _bulk(ctx, handler, body):
-        if not isinstance(body, dict) or body.get("type") != "GET" or not isinstance(body.get("request"), list):
-            raise bad_request("A bulk request is {\"type\": \"GET\", \"request\": [{\"id\": ...}]}")
-        if len(body["request"]) > 100:
-            raise bad_request("A bulk request takes at most 100 ids")
-        answers = []
-        for item in body["request"]:
-            ident = item.get("id") if isinstance(item, dict) else None
-            try:
-                answers.append({"@type": "BulkResponse", "Result": handler.get(ctx, ident), "statusCode": 200})
-            except ApiError as err:
-                answers.append({"@type": "BulkResponse", "id": ident, "statusCode": 400, "errorMessage": err.message})
-        return {"@type": "BulkResult", "response": answers}
+            return (200,) + handler.create(ctx, body)
+        return (200,) + handler.update(ctx, ident, body)
 
     def _authenticate(self, request):
         header = request.headers.get("Authorization", "")
@@ -216,65 +176,26 @@ class Simulator:
     # -- control endpoints (not Boomi) -------------------------------------------------------------
     def control(self, request):
         name = request.path[len("/__simulator__/"):].strip("/")
+        endpoint = CONTROL_ENDPOINTS.get((request.method, name))
         try:
+            if endpoint is None:
+                raise ApiError(404, "Unknown simulator control endpoint %s /__simulator__/%s" % (request.method, name))
+            body = request.get_json(silent=True) if request.get_data() else None
             with self.lock:
-                payload = self._control(name, request)
+                payload = endpoint(self, request, body)
         except ApiError as err:
             return _error(err.status, err.message, True)
         return Response(json.dumps(payload), status=200, content_type="application/json")
 
-    def _control(self, name, request):
-        method = request.method
-        body = request.get_json(silent=True) if request.get_data() else None
-        if name == "reset" and method == "POST":
-            self.reset(self.store.seed)
-            return {"reset": True}
-        if name == "seed" and method == "POST":
-            if not isinstance(body, dict):
-                raise bad_request("POST /__simulator__/seed takes the seed JSON")
-            self.reset(body)
-            return {"seeded": True}
-        if name == "state" and method == "GET":
-            for data in self.store.data.values():
-                advance_releases(Context(self.store, data, None, self.config, ""))
-            return self.store.dump()
-        if name == "requests":
-            return self._requests(request)
-        if name == "faults":
-            return self._faults(method, body)
-        if name == "config":
-            if method == "POST":
-                self.config.update(body or {})
-                self.limiter.rate = self.config.rate_limit
-                self.pager.page_size = self.config.page_size
-            return self.config.as_dict()
-        if name == "clock" and method == "POST":
-            body = body or {}
-            self.store.clock_offset += float(body.get("advance_seconds", 0)) + 86400 * float(body.get("advance_days", 0))
-            return {"now": self.store.timestamp()}
-        raise ApiError(404, "Unknown simulator control endpoint %s /__simulator__/%s" % (method, name))
+    def tick(self):
+        """Let time-driven changes (releases) happen in every account."""
+        for data in self.store.data.values():
+            tick_all(Context(self.store, data, None, self.config, ""))
 
-    def _requests(self, request):
-        if request.method == "DELETE":
-            self.log = []
-            return {"cleared": True}
-        since = int(request.args.get("since", 0))
-        entries = [e for e in self.log if e["seq"] > since]
-        boomi = [e for e in entries if e["object"]]
-        return {"requests": entries,
-                "summary": {"total": len(boomi), "writes": sum(e["write"] for e in boomi),
-                            "reads": sum(1 for e in boomi if e["status"] == 200 and not e["write"]),
-                            "last_seq": self.log[-1]["seq"] if self.log else 0}}
-
-    def _faults(self, method, body):
-        if method == "POST":
-            specs = body if isinstance(body, list) else [body]
-            if not all(isinstance(s, dict) for s in specs):
-                raise bad_request("POST /__simulator__/faults takes a fault object or a list of them")
-            return {"faults": [self.faults.add(s).describe() for s in specs]}
-        if method == "DELETE":
-            self.faults.clear()
-        return {"faults": self.faults.list()}
+    def apply_config(self, values):
+        self.config.update(values)
+        self.limiter.rate = self.config.rate_limit
+        self.pager.page_size = self.config.page_size
 
     def reset(self, seed):
         self.store.load(seed)

@@ -12,7 +12,8 @@ import tempfile
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from .app import Config, Simulator
+from .app import Simulator
+from .config import SETTINGS, Config
 from .seed import BUILTIN_SEED
 
 
@@ -30,20 +31,9 @@ def build_parser():
     parser = argparse.ArgumentParser(prog="boomi-simulator", description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one (default 8765)")
-    parser.add_argument("--page-size", type=int, default=100, help="query results per page (Boomi: 100)")
-    parser.add_argument("--release-polls", type=int, default=2,
-                        help="status polls after which a release completes (default 2)")
-    parser.add_argument("--release-seconds", type=float, default=10.0,
-                        help="seconds after which a release completes even if nobody polls (default 10)")
-    parser.add_argument("--rate-limit", type=float, default=0.0,
-                        help="requests per second per primary account before 503 (Boomi: 10; 0 = off)")
-    parser.add_argument("--latency-ms", type=int, default=0, help="added latency per Boomi request")
-    parser.add_argument("--missing-status", type=int, choices=(400, 404), default=400,
-                        help="status for an unknown id on GET/DELETE (default 400, 'No such ...')")
-    parser.add_argument("--component-version-style", choices=("int", "string"), default="int",
-                        help="componentVersion as 2 (schema) or \"2.0\" (Boomi's examples)")
-    parser.add_argument("--redeploy", choices=("new", "reject"), default="new",
-                        help="deploying the already-active package: new deployment version, or 400")
+    for name, kind, default, text, choices in SETTINGS:
+        parser.add_argument("--" + name.replace("_", "-"), type=kind, default=default, choices=choices,
+                            help="%s (default %s)" % (text, default))
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a throwaway CA")
     parser.add_argument("--ca-file", help="where --tls writes the CA certificate (default: a temp file)")
     parser.add_argument("--seed", metavar="FILE", help="JSON seed: accounts, users, components, environments")
@@ -70,10 +60,7 @@ def main(argv=None):
     if args.seed:
         with open(args.seed, encoding="utf-8") as handle:
             seed = json.load(handle)
-    config = Config(page_size=args.page_size, release_polls=args.release_polls,
-                    release_seconds=args.release_seconds, rate_limit=args.rate_limit, latency_ms=args.latency_ms,
-                    missing_status=args.missing_status, component_version_style=args.component_version_style,
-                    redeploy=args.redeploy)
+    config = Config(**{name: getattr(args, name) for name, *_rest in SETTINGS})
     app = Simulator(seed, config, id_seed=args.id_seed)
     context, ca_file = None, None
     if args.tls:

@@ -7,19 +7,17 @@ import uuid
 from datetime import datetime, timezone
 
 from .errors import bad_request
+from .objects import OBJECTS
 
 
 class AccountData:
-    """Everything one (effective) account owns. Dicts keep creation order, which queries return."""
+    """Everything one (effective) account owns: one dict by id per object collection (named by the
+    registered objects). Dicts keep creation order, which queries return."""
 
     def __init__(self, account_id):
         self.account_id = account_id
-        self.components = {}
-        self.packages = {}
-        self.packs = {}
-        self.releases = {}
-        self.deployments = {}
-        self.environments = {}
+        for handler in OBJECTS.values():
+            setattr(self, handler.collection, {})
 
 
 class Store:
@@ -42,14 +40,9 @@ class Store:
             self.data[account["id"]] = AccountData(account["id"])
         for user in seed.get("users", []):
             self.users[user["username"]] = dict(user)
-        for comp in seed.get("components", []):
-            self._account(comp["account"]).components[comp["id"]] = {
-                "id": comp["id"], "name": comp.get("name", comp["id"]), "type": comp.get("type", "process"),
-                "revision": int(comp.get("revision", 1))}
-        for env in seed.get("environments", []):
-            self._account(env["account"]).environments[env["id"]] = {
-                "@type": "Environment", "id": env["id"], "name": env["name"],
-                "classification": env.get("classification", "PROD")}
+        for handler in OBJECTS.values():
+            for item in seed.get(handler.seed_key, []) if handler.seed_key else []:
+                handler.load_seed(self._account(item["account"]), item)
 
     def _account(self, account_id):
         if account_id not in self.data:
@@ -92,22 +85,6 @@ class Store:
     def dump(self):
         out = {}
         for account_id, data in self.data.items():
-            out[account_id] = {
-                "components": list(data.components.values()),
-                "packaged_components": list(data.packages.values()),
-                "integration_packs": [_pack_dump(p) for p in data.packs.values()],
-                "releases": [_release_dump(r) for r in data.releases.values()],
-                "deployments": list(data.deployments.values()),
-                "environments": list(data.environments.values()),
-            }
+            out[account_id] = {handler.dump_key: [handler.dump(r) for r in handler.records_by_id_of(data).values()]
+                               for handler in OBJECTS.values() if handler.dump_key}
         return {"accounts": out, "clock": self.timestamp()}
-
-
-def _pack_dump(pack):
-    return {"id": pack["id"], "name": pack["name"], "Description": pack["Description"],
-            "installationType": pack["installationType"],
-            "members": {cid: dict(m) for cid, m in pack["members"].items()}}
-
-
-def _release_dump(release):
-    return {k: v for k, v in release.items() if not k.startswith("_")}

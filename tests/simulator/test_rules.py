@@ -1,4 +1,4 @@
-"""Boomi's business rules as the simulator enforces them (research §5/§9, DESIGN §6)."""
+"""Boomi's business rules as the simulator enforces them: one test per rule, over real HTTP."""
 
 import copy
 

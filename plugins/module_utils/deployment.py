@@ -1,0 +1,59 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""DeployedPackage: a packaged component deployed to an environment.
+
+Deploying another package of a component replaces the active one; Boomi keeps the history, each
+deployment with its own ``version`` counter per component and environment.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
+from ansible_collections.boomi.platform.plugins.module_utils.query import all_of, eq
+
+OBJECT = "DeployedPackage"
+LISTENER_STATUSES = {"running": "RUNNING", "paused": "PAUSED"}
+
+FIELDS = FieldMap(
+    Field("componentId", "component_id"),
+    Field("packageId", "package_id"),
+    Field("packageVersion", "package_version"),
+    Field("deploymentId", "deployment_id"),
+    Field("version", "version"),
+    Field("active", "active"),
+    Choice("listenerStatus", "listener_status", LISTENER_STATUSES),
+    Field("environmentId", "environment_id"),
+    Field("notes", "notes"),
+)
+RESULT_FIELDS = FieldMap(*[FIELDS.by_name[name] for name in (
+    "component_id", "package_id", "package_version", "deployment_id", "version", "active", "listener_status")])
+
+
+def result(deployment, changed):
+    return dict(RESULT_FIELDS.result(deployment), changed=changed)
+
+
+def create_body(environment_id, package_id, listener_status, notes):
+    params = {"environment_id": environment_id, "package_id": package_id, "listener_status": listener_status,
+              "notes": notes}
+    return FIELDS.body(params, ("environment_id", "package_id", "listener_status", "notes"))
+
+
+def active_in(client, environment_id):
+    """{package_id: deployment} of what is active in the environment: one query."""
+    expression = all_of(eq("environmentId", environment_id), eq("active", True))
+    return dict((d["packageId"], d) for d in client.query(OBJECT, expression))
+
+
+def raise_unknown_package_id(client, ident, option):
+    """``ident`` is no packaged component: say what it is instead (a pack id passed as a package id)."""
+    pack = client.get_or_none(integration_pack.OBJECT, ident)
+    if pack is not None:
+        raise UsageError(
+            "%s %s is the id of integration pack %r, not a packaged component id; deploy a pack with "
+            "integration_pack_id (it deploys each released component's package), or pass packaged component ids"
+            % (option, ident, pack.get("name")))
+    raise UsageError("%s %s: no packaged component with that id in this account" % (option, ident))

@@ -1,0 +1,119 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""PublisherIntegrationPack: a publisher's pack and its member components.
+
+Members are components, not package versions. A member marked ``deleted`` is pending removal:
+it leaves the pack at the next release, so it is not a member any more.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.module_utils import packaged_component
+from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
+from ansible_collections.boomi.platform.plugins.module_utils.query import eq
+
+OBJECT = "PublisherIntegrationPack"
+INSTALLATION_TYPES = {"single": "SINGLE", "multi": "MULTI"}
+MAX_COMPONENTS = 100
+MAX_DESCRIPTION = 500
+
+
+def _version(value):
+    return value or None  # Boomi sends "" for "no version"
+
+
+MEMBER_FIELDS = FieldMap(
+    Field("componentId", "component_id"),
+    Field("componentName", "component_name"),
+    Field("componentType", "component_type"),
+    Field("currentVersion", "current_version", to_result=_version),
+    Field("pendingVersion", "pending_version", to_result=_version),
+    Field("latestVersion", "latest_version", to_result=_version),
+    Field("deleted", "deleted", to_result=bool),
+)
+
+
+def members(pack):
+    """Every PublisherPackagedComponent entry, pending removals included, keyed by component id."""
+    wrapper = pack.get("PublisherPackagedComponents") or {}
+    items = wrapper.get("PublisherPackagedComponent") or []
+    if isinstance(items, dict):
+        items = [items]
+    return dict((m["componentId"], m) for m in items)
+
+
+def active_members(pack):
+    """Members that stay in the pack (entries marked deleted are pending removal)."""
+    return dict((cid, m) for cid, m in members(pack).items() if not m.get("deleted"))
+
+
+def with_members(pack, entries):
+    """The pack with its member list replaced by ``entries``."""
+    return dict(pack, PublisherPackagedComponents={"PublisherPackagedComponent": list(entries)})
+
+
+FIELDS = FieldMap(
+    Field("id", "id"),
+    Field("name", "name"),
+    Field("Description", "description"),
+    Choice("installationType", "installation_type", INSTALLATION_TYPES),
+    Field("PublisherPackagedComponents", "packaged_components",
+          to_result=lambda wrapper: [MEMBER_FIELDS.result(m) for m in members({"PublisherPackagedComponents": wrapper}).values()]),
+)
+
+
+def result(pack):
+    return FIELDS.result(pack)
+
+
+def create_body(name, description, installation_type):
+    return FIELDS.body({"name": name, "description": description, "installation_type": installation_type},
+                       ("name", "description", "installation_type"))
+
+
+def membership_body(pack, name, description, component_ids):
+    """An ADD update: Boomi keeps exactly the listed components; the omitted become pending removal."""
+    return {"id": pack["id"], "name": name, "installationType": pack["installationType"], "Description": description,
+            "operationType": "ADD",
+            "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": c} for c in component_ids]}}
+
+
+def find(client, pack_id=None, name=None, option="integration_pack_id"):
+    """A pack by id (an unknown id fails, naming ``option``) or by exact name (None if missing;
+    several packs with the name fail, listing their ids)."""
+    if pack_id:
+        pack = client.get_or_none(OBJECT, pack_id)
+        if pack is None:
+            raise_unknown_id(client, pack_id, option)
+        return pack
+    matches = [p for p in client.query(OBJECT, eq("name", name)) if p.get("name") == name]
+    if len(matches) > 1:
+        raise UsageError("%d integration packs are named %r (ids: %s); pass the one you mean by id"
+                         % (len(matches), name, ", ".join(p["id"] for p in matches)))
+    return matches[0] if matches else None
+
+
+def require(client, pack_id=None, name=None, option="integration_pack_id"):
+    pack = find(client, pack_id, name, option)
+    if pack is None:
+        raise UsageError("No integration pack named %r in this account; create it with "
+                         "boomi.platform.boomi_integration_pack" % name)
+    return pack
+
+
+def raise_unknown_id(client, ident, option):
+    """``ident`` is no pack: say what it is instead (the seed's pitfall: a package id passed as a pack id)."""
+    package = client.get_or_none(packaged_component.OBJECT, ident)
+    if package is not None:
+        raise UsageError(
+            "%s %s is a packaged component id (component %s, version %s), not an integration pack id; pass the "
+            "pack's id (returned by boomi.platform.boomi_integration_pack as integration_pack.id)"
+            % (option, ident, package.get("componentId"), package.get("packageVersion")))
+    raise UsageError("%s %s: no integration pack with that id in this account" % (option, ident))
+
+
+def released_versions(pack):
+    """[(component_id, current version)] of the members in the pack's current release."""
+    return [(c, m["currentVersion"]) for c, m in members(pack).items() if m.get("currentVersion")]
