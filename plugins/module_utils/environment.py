@@ -22,6 +22,23 @@ def result(environment):
     return FIELDS.result(environment)
 
 
+def raise_unknown(client, environment_ids, option="environment_id"):
+    settings = client.settings
+    raise UsageError("%s %s %s not exist in account %s; pass the id of one of its environments (nothing was deployed)"
+                     % (option, ", ".join(environment_ids), "does" if len(environment_ids) == 1 else "do",
+                        settings.override_account or settings.account_id))
+
+
+def require_all(client, environment_ids, option="environment_id"):
+    """Before any write: every environment exists (one bulk read per 100 ids); else one error naming all
+    the unknown ones."""
+    found = client.bulk_get(OBJECT, environment_ids) if environment_ids else {}
+    unknown = [ident for ident in environment_ids if found.get(ident) is None]
+    if unknown:
+        raise_unknown(client, unknown, option)
+    return found
+
+
 def require(client, environment_id):
     """The environment, or a UsageError naming the account it is not in."""
     environment = client.get_or_none(OBJECT, environment_id)

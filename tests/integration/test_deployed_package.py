@@ -122,3 +122,62 @@ def test_lost_deploy_answer_makes_one_deployment(sim, tmp_path):
     deployed, = play(sim, tmp_path, [Step("boomi_deployed_package", {"environment_id": DEV, "integration_pack": "Orders"})])
     assert deployed.changed and deployed.writes == 2
     assert len([d for d in sim.state()["deployments"] if d["environmentId"] == DEV]) == 2
+
+
+PROD = ENVIRONMENTS["prod"]
+
+
+def batch(ids, *environments, **extra):
+    return dict({"environments": [{"environment_id": e, "package_ids": ids} for e in environments]}, **extra)
+
+
+def test_batch_deploys_many_environments_from_one_run(sim, tmp_path):
+    pack, ids = released_pack(sim)
+    package_ids = [ids[(INTAKE, "1.0.0")], ids[(FULFIL, "1.0.0")]]
+    args = batch(package_ids, DEV, TEST, PROD)
+    args["environments"][2]["listener_status"] = "paused"
+    check, first, again = play(sim, tmp_path, [
+        Step("boomi_deployed_package", args, check=True),
+        Step("boomi_deployed_package", args),
+        Step("boomi_deployed_package", args),
+    ])
+    assert check.changed and check.writes == 0 and all(e["changed"] for e in check["environments"])
+    # one query for the active deployments of all three, one bulk read of the environments (none has
+    # anything active yet), one bulk read of the packages, then the writes
+    assert first.changed and first.writes == 6 and first.reads == 3
+    assert [e["environment_id"] for e in first["environments"]] == [DEV, TEST, PROD]
+    assert {d["listener_status"] for d in first["environments"][2]["deployments"]} == {"paused"}
+    assert {d["listener_status"] for d in first["environments"][0]["deployments"]} == {"running"}
+    assert first["diff"]["before"][DEV] == {} and first["diff"]["after"][PROD] == {
+        INTAKE: package_ids[0], FULFIL: package_ids[1]}
+    assert not again.changed and again.writes == 0 and again.reads == 1
+    assert all(active(sim, e) == {INTAKE: "1.0.0", FULFIL: "1.0.0"} for e in (DEV, TEST, PROD))
+
+
+def test_batch_bad_input_fails_before_any_write(sim, tmp_path):
+    pack, ids = released_pack(sim)
+    package_ids = [ids[(INTAKE, "1.0.0")], ids[(FULFIL, "1.0.0")]]
+    typo, wrong_package, twice, mixed = play(sim, tmp_path, [
+        Step("boomi_deployed_package", batch(package_ids, DEV, "6d3f9a10-0002-4d5e-9a1b-00000000e0X2", PROD)),
+        Step("boomi_deployed_package", batch([package_ids[0], pack["id"]], DEV, TEST)),
+        Step("boomi_deployed_package", batch(package_ids, DEV, DEV)),
+        Step("boomi_deployed_package", batch(package_ids, DEV, package_ids=package_ids)),
+    ])
+    assert typo.failed and typo.writes == 0 and "0000e0X2 does not exist" in typo.msg and "nothing was deployed" in typo.msg
+    assert wrong_package.failed and wrong_package.writes == 0 and "is the id of integration pack 'Orders'" in wrong_package.msg
+    assert "environments[0].package_ids" in wrong_package.msg
+    assert twice.failed and twice.writes == 0 and "more than once" in twice.msg
+    assert mixed.failed and mixed.writes == 0 and "package_ids" in mixed.msg
+    assert sim.state()["deployments"] == []
+
+
+def test_batch_one_failing_environment_does_not_stop_the_others(sim, tmp_path):
+    pack, ids = released_pack(sim)
+    package_ids = [ids[(INTAKE, "1.0.0")], ids[(FULFIL, "1.0.0")]]
+    sim.fault(kind="500", object="DeployedPackage", operation="create", match=TEST, count=100)
+    broken, = play(sim, tmp_path, [Step("boomi_deployed_package", batch(package_ids, DEV, TEST, PROD))],
+                   max_retries=0)
+    assert broken.failed and "1 of 3 environments" in broken.msg and TEST in broken.msg
+    outcome = {e["environment_id"]: (e["changed"], e["failed"]) for e in broken["environments"]}
+    assert outcome == {DEV: (True, False), TEST: (False, True), PROD: (True, False)}
+    assert active(sim, DEV) and active(sim, PROD) and not active(sim, TEST)

@@ -11,7 +11,9 @@ import pytest
 from .playbook import COLLECTIONS_PATH
 
 ANSIBLE_DOC = str(Path(sys.executable).with_name("ansible-doc"))
-MODULES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "plugins" / "modules").glob("boomi_*.py"))
+MODULE_FILES = sorted((Path(__file__).resolve().parents[2] / "plugins" / "modules").glob("boomi_*.py"))
+MODULES = [p.stem for p in MODULE_FILES]
+API_MODULES = [p.stem for p in MODULE_FILES if "run_module(" in p.read_text()]  # the others are action helpers
 ENV = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS_PATH), ANSIBLE_NOCOLOR="1")
 
 
@@ -20,7 +22,9 @@ def test_ansible_doc_renders(module):
     proc = subprocess.run([ANSIBLE_DOC, "boomi.platform." + module], env=ENV, capture_output=True, text=True,
                           timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
-    assert "api_token" in proc.stdout and "BOOMI_API_TOKEN" in proc.stdout and "EXAMPLES" in proc.stdout
+    assert "EXAMPLES" in proc.stdout
+    if module in API_MODULES:
+        assert "api_token" in proc.stdout and "BOOMI_API_TOKEN" in proc.stdout
 
 
 def test_collection_lists_every_module():

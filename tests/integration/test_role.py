@@ -36,7 +36,7 @@ def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
     # check mode with a version bump: no write, and the package, release and deploy steps show as changes
     proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra={"boomi_components": bumped_components()})
     assert writes == 0 and all(r["failed"] == 0 for r in recap.values())
-    for step in ("Package each component", "Release the pack", "Deploy the released packages"):
+    for step in ("Package each component", "Release the pack", "Report what changed in this host"):
         block = proc.stdout.split("TASK [boomi.platform.package_and_deploy : " + step, 1)[1].split("TASK [", 1)[0]
         assert "changed:" in block, (step, block)
     assert "1.0.6" in proc.stdout and set(active(sim).values()) == {"1.0.5"}
