@@ -19,7 +19,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import requests
 import yaml
 from boomi_simulator.seed import BUILTIN_SEED, COMPONENTS, PRIMARY
 

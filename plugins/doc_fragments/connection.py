@@ -34,7 +34,8 @@ options:
     type: str
   api_url:
     description:
-      - Root URL of the Boomi Platform API, without a path.
+      - Root URL of the Boomi Platform API, without a path and without credentials (a URL with C(user:password@)
+        is refused).
       - Use V(https://api.platform.gb.boomi.com) for accounts hosted in the EU, or the URL of a local
         C(boomi-simulator) for dry runs.
       - A plain C(http) URL to a host other than the local machine draws a warning.
@@ -57,11 +58,12 @@ options:
   ca_path:
     description:
       - A CA bundle (PEM) to trust for O(api_url), for TLS-intercepting proxies or a simulator in TLS mode.
+        It must exist.
       - If not set, the value of the E(BOOMI_CA_PATH) environment variable is used.
     type: path
   timeout:
     description:
-      - Seconds to wait for each HTTP request.
+      - Seconds to wait for each HTTP request (a finite number greater than 0).
       - If not set, the value of the E(BOOMI_TIMEOUT) environment variable is used.
     type: float
     default: 30
@@ -88,6 +90,14 @@ options:
       - If not set, the value of the E(BOOMI_REQUESTS_PER_SECOND) environment variable is used.
     type: float
     default: 8
+  write_settle_seconds:
+    description:
+      - When the answer to a write is lost (a timeout, a dropped connection, a 500, 502 or 504 after the request
+        was sent), how long to keep looking for its effect before sending it again. A write is never sent again
+        while a lookup could still find it, so nothing is created twice; a slow Boomi needs a longer time.
+      - Defaults to three times O(timeout).
+      - If not set, the value of the E(BOOMI_WRITE_SETTLE_SECONDS) environment variable is used.
+    type: float
 notes:
   - Requires the Python library C(requests) on the Ansible controller. The modules run there, with
     C(connection=local) or C(delegate_to=localhost).

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import math
+import os
+
 from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
@@ -29,7 +32,9 @@ OPTIONS_TABLE = (
     ("max_retries", "int", 5, "BOOMI_MAX_RETRIES", False),
     ("retry_delay", "float", 1.0, "BOOMI_RETRY_DELAY", False),
     ("requests_per_second", "float", 8.0, "BOOMI_REQUESTS_PER_SECOND", False),
+    ("write_settle_seconds", "float", None, "BOOMI_WRITE_SETTLE_SECONDS", False),  # None: 3 x timeout
 )
+SETTLE_TIMEOUTS = 3  # write_settle_seconds defaults to this many timeouts
 DEFAULTS = dict((name, default) for name, _type, default, _env, _secret in OPTIONS_TABLE)
 ENV_VARS = dict((name, env) for name, _type, _default, env, _secret in OPTIONS_TABLE)
 
@@ -66,11 +71,14 @@ class ConnectionSettings(object):
         self.api_url = _api_url(params.get("api_url") or DEFAULTS["api_url"])
         self.override_account = params.get("override_account") or None
         self.validate_certs = _value(params, "validate_certs")
-        self.ca_path = params.get("ca_path") or None
+        self.ca_path = _ca_path(params.get("ca_path"))
         self.timeout = _positive(params, "timeout")
         self.max_retries = _at_least_zero(params, "max_retries")
         self.retry_delay = _at_least_zero(params, "retry_delay")
         self.requests_per_second = _at_least_zero(params, "requests_per_second")
+        settle = params.get("write_settle_seconds")
+        self.write_settle_seconds = SETTLE_TIMEOUTS * self.timeout if settle is None else \
+            _at_least_zero(params, "write_settle_seconds")
         self.warnings = []
         host = urlsplit(self.api_url).hostname or ""
         if self.api_url.startswith("http://") and host not in LOOPBACK_HOSTS:
@@ -117,6 +125,10 @@ def _username(params, api_token):
 def _api_url(url):
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
+    if "@" in parts.netloc:
+        # never echo it: the part before @ is a user name and password
+        raise ConfigurationError("api_url must not contain credentials (user:password@host); set username and "
+                                 "api_token (or password) instead, and give api_url as e.g. https://api.boomi.com")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigurationError("api_url %r is not an http(s) URL; use e.g. https://api.boomi.com "
                                  "(or https://api.platform.gb.boomi.com for the EU)" % url)
@@ -132,15 +144,31 @@ def _value(params, name):
     return DEFAULTS[name] if value is None else value
 
 
-def _positive(params, name):
+def _number(params, name):
     value = _value(params, name)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigurationError("%s must be a finite number, got %s" % (name, value))
+    return value
+
+
+def _positive(params, name):
+    value = _number(params, name)
     if value <= 0:
         raise ConfigurationError("%s must be greater than 0, got %s" % (name, value))
     return value
 
 
 def _at_least_zero(params, name):
-    value = _value(params, name)
+    value = _number(params, name)
     if value < 0:
         raise ConfigurationError("%s must be 0 or more, got %s" % (name, value))
     return value
+
+
+def _ca_path(path):
+    if not path:
+        return None
+    if not os.path.exists(path):
+        raise ConfigurationError("ca_path %s does not exist; give the path of the PEM file (or directory) of the CA "
+                                 "certificates to trust for api_url" % path)
+    return path

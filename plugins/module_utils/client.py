@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import math
 import random
 import time
 import traceback
@@ -42,6 +43,8 @@ READ, WRITE = "read", "write"
 RETRY_ALWAYS = (429, 503)          # Boomi did not process the request
 RETRY_READS = (500, 502, 504)      # a write may have happened: never replay those blind
 OK = (200, 202, 204)
+SETTLE_STEP = 1.0        # look at least a second apart ...
+SETTLE_LOOKUPS = 5       # ... and about this many times over write_settle_seconds
 
 
 class Answer(object):
@@ -60,14 +63,17 @@ class BoomiClient(object):
         if not HAS_REQUESTS:
             raise errors.MissingLibraryError(missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         self.settings = settings
-        self.warn = warn or (lambda message: None)
+        self.secrets = errors.SecretScrubber(settings.username, settings.secret)
+        report = warn or (lambda message: None)
+        self.warn = lambda message: report(self.secrets.scrub(message))
         self.sleep = sleep
         self.rng = rng
         self.pacer = pacer or FilePacer(settings.api_host, settings.account_id, settings.requests_per_second,
                                         sleep=sleep)
         self.base_url = settings.base_url()
         self.session = requests.Session()
-        self.session.auth = (settings.username, settings.secret)
+        # As UTF-8 bytes: requests would encode text as Latin-1 and fail on any other character.
+        self.session.auth = (settings.username.encode("utf-8"), settings.secret.encode("utf-8"))
         self.session.headers.update({
             "Accept": "application/json",
             "User-Agent": "boomi.platform/%s (Ansible collection; python-requests/%s)"
@@ -93,9 +99,11 @@ class BoomiClient(object):
         except errors.NotFoundError:
             return None
 
-    def create(self, object_name, body, lookup=None):
-        """POST /Object. ``lookup()`` finds the object if a lost answer left us unsure."""
-        return self.request("POST", _path(object_name), body, kind=WRITE, recover=lookup).data
+    def create(self, object_name, body, lookup=None, before_resend=None):
+        """POST /Object. ``lookup()`` finds the object if a lost answer left us unsure; ``before_resend()``,
+        called before the request is sent again for any reason, returns a result to stop at instead."""
+        return self.request("POST", _path(object_name), body, kind=WRITE, recover=lookup,
+                            before_resend=before_resend).data
 
     def update(self, object_name, ident, body, confirm=None):
         """POST /Object/{id}. ``confirm()`` returns the object if the update already took effect."""
@@ -132,27 +140,28 @@ class BoomiClient(object):
         return list(self.query(object_name, expression))
 
     # -- transport -----------------------------------------------------------------------------------
-    def request(self, method, path, body=None, raw=None, kind=READ, recover=None):
+    def request(self, method, path, body=None, raw=None, kind=READ, recover=None, before_resend=None):
         """Send one logical request, retrying as the transport rules allow. Returns an Answer."""
         attempt = 0
         while True:
+            if attempt and before_resend is not None:
+                done = before_resend()
+                if done is not None:
+                    return Answer(200, done, {})
             outcome, answer, reason = self._attempt(method, path, body, raw, kind)
             if outcome == "ok":
                 return answer
-            if outcome in ("unknown", "timed out"):
-                if outcome == "timed out" and recover is not None:
-                    # The write may still be running at Boomi: give it as long again as we waited,
-                    # so the lookup does not miss a create that is about to land.
-                    self.sleep(self.settings.timeout)
-                found = self._recover(method, path, reason, recover)
+            if outcome == "unknown":
+                found = self._settle(method, path, reason, recover)
                 if found is not None:
                     return Answer(200, found, {})
-                reason += "; looked again and the change is not there, so it is sent again"
+                reason += "; looked for the change for %gs and it is not there" % self.settings.write_settle_seconds
             if attempt >= self.settings.max_retries:
-                raise self._exhausted(method, path, answer, reason, attempt)
+                raise self._exhausted(method, path, answer, reason, attempt, kind)
             delay = self._delay(attempt, answer)
-            self.warn("Boomi %s %s: %s; retry %d of %d in %.1fs"
-                      % (method, path, reason, attempt + 1, self.settings.max_retries, delay))
+            self.warn("Boomi %s %s: %s; %s (retry %d of %d) in %.1fs"
+                      % (method, path, reason, "sending it again" if kind == WRITE else "retrying", attempt + 1,
+                         self.settings.max_retries, delay))
             self.sleep(delay)
             attempt += 1
 
@@ -171,7 +180,7 @@ class BoomiClient(object):
         except SSLError as exc:
             raise errors.TransportError("TLS failure talking to %s: %s. Set ca_path to the CA bundle that signed the "
                                         "server certificate (validate_certs stays on)"
-                                        % (self.settings.api_host, _scrub(exc, self.settings)),
+                                        % (self.settings.api_host, self.secrets.scrub(str(exc))),
                                         method=method, path=path)
         except RequestException as exc:
             return self._broken_connection(exc, kind)
@@ -179,7 +188,7 @@ class BoomiClient(object):
         if response.status_code in OK:
             answer.data = _json(response, method, path)
             return "ok", answer, None
-        message = errors.extract_message(response.text)
+        message = self.secrets.scrub(errors.extract_message(response.text))
         reason = "status %d (%s)" % (response.status_code, message or "no message")
         if response.status_code in RETRY_ALWAYS:
             return "retry", answer, reason
@@ -187,25 +196,36 @@ class BoomiClient(object):
             return ("retry" if kind == READ else "unknown"), answer, reason
         raise self._api_error(response.status_code, message, method, path)
 
-    @staticmethod
-    def _broken_connection(exc, kind):
+    def _broken_connection(self, exc, kind):
         not_sent = isinstance(exc, ConnectTimeout) or _caused_by(exc, NewConnectionError)
-        reason = "%s (%s)" % (type(exc).__name__, "not sent" if not_sent else "sent, no answer")
+        if not_sent:
+            reason = "could not connect to %s (%s)" % (self.settings.api_url, type(exc).__name__)
+        else:
+            reason = "%s (sent, no answer)" % type(exc).__name__
+            if self.settings.api_url.startswith("http://") and _caused_by(exc, ConnectionResetError):
+                reason += "; if the server at %s speaks https, use https:// in api_url" % self.settings.api_host
         if not_sent or kind == READ:
             return "retry", None, reason
-        return ("timed out" if isinstance(exc, requests.exceptions.Timeout) else "unknown"), None, reason
+        return "unknown", None, reason
 
-    def _recover(self, method, path, reason, recover):
-        """After a lost write answer: look again, and only replay if the change is not there."""
+    def _settle(self, method, path, reason, recover):
+        """After a lost write answer: keep looking for the change for write_settle_seconds (a slow write may
+        still land); returns what the lookup found, or None when it never showed up."""
         if recover is None:
             raise errors.OutcomeUnknownError(
                 "Boomi %s %s: %s. The change may or may not have been made and it was not sent again; "
                 "run the task again to converge" % (method, path, reason), method=method, path=path)
-        found = recover()
-        if found is not None:
-            self.warn("Boomi %s %s: %s; looked again and the change had been made, so it was not sent again"
-                      % (method, path, reason))
-        return found
+        settle = self.settings.write_settle_seconds
+        steps = int(math.ceil(settle / max(SETTLE_STEP, settle / SETTLE_LOOKUPS))) if settle > 0 else 0
+        for step in range(steps + 1):
+            found = recover()
+            if found is not None:
+                self.warn("Boomi %s %s: %s; looked again and the change had been made, so it was not sent again"
+                          % (method, path, reason))
+                return found
+            if step < steps:
+                self.sleep(settle / steps)
+        return None
 
     def _delay(self, attempt, answer):
         retry_after = _retry_after(answer.headers.get("Retry-After")) if answer is not None else None
@@ -214,8 +234,10 @@ class BoomiClient(object):
         ceiling = min(MAX_BACKOFF, self.settings.retry_delay * (2 ** attempt))
         return self.rng() * ceiling  # full jitter: forks hitting the same limit spread out
 
-    def _exhausted(self, method, path, answer, reason, attempt):
+    def _exhausted(self, method, path, answer, reason, attempt, kind):
         message = "Boomi %s %s failed after %d attempt(s); last answer: %s" % (method, path, attempt + 1, reason)
+        if kind == WRITE:
+            message += "; it was not sent again (max_retries=%d)" % self.settings.max_retries
         if answer is None:
             return errors.TransportError(message, method=method, path=path)
         status = answer.status
@@ -236,6 +258,8 @@ class BoomiClient(object):
                 "Boomi denied %s %s on %s (403): %s Check that the user has API access and the privilege for "
                 "this object in that account" % (method, path, where, message), status, method, path, message)
         text = "Boomi %s %s: %s (%d)" % (method, path, message or "no message", status)
+        if status == 400 and self.settings.api_url.startswith("http://") and "https" in message.lower():
+            text += "; the server wants https: use https:// in api_url"
         if status == 404 or (status == 400 and message.startswith("No such")):
             return errors.NotFoundError(text, status, method, path, message)
         if status == 400:
@@ -289,11 +313,3 @@ def _caused_by(exc, cls):
                 return True
         current = current.__cause__ or current.__context__ or getattr(current, "reason", None)
     return False
-
-
-def _scrub(exc, settings):
-    text = str(exc)
-    for secret in (settings.api_token, settings.password):
-        if secret:
-            text = text.replace(secret, "********")
-    return text

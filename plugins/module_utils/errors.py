@@ -9,6 +9,7 @@ method and the path, and scrubs the secrets it knows before raising.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -94,6 +95,30 @@ class TransportError(BoomiError):
 
 class OutcomeUnknownError(BoomiError):
     """A write was sent but its answer was lost, and looking again could not settle what happened."""
+
+
+# -- keeping secrets out of every message --------------------------------------------------------
+_AUTH_HEADER = re.compile(r"(?i)\b(basic|bearer)(\s+)[A-Za-z0-9+/=._~-]{8,}")
+MASK = "********"
+
+
+class SecretScrubber(object):
+    """Removes the secret, its Basic-auth form and any echoed Authorization value from text that may
+    have come back from a server (error bodies that echo request headers) before anyone sees it."""
+
+    def __init__(self, username, secret):
+        self.values = []
+        if secret:
+            basic = base64.b64encode(("%s:%s" % (username, secret)).encode("utf-8")).decode("ascii")
+            self.values = sorted({secret, basic}, key=len, reverse=True)
+
+    def scrub(self, text):
+        if not text:
+            return text
+        text = str(text)
+        for value in self.values:
+            text = text.replace(value, MASK)
+        return _AUTH_HEADER.sub(lambda m: m.group(1) + m.group(2) + MASK, text)
 
 
 # -- reading Boomi's error bodies ------------------------------------------------------------------

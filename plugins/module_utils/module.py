@@ -32,6 +32,8 @@ def run_module(options, run, mutually_exclusive=None, **module_kwargs):
         for warning in settings.warnings:
             module.warn(warning)
         client = BoomiClient(settings, warn=module.warn)
+        # Ansible masks no_log values in everything the module returns; add the Basic-auth form too.
+        module.no_log_values.update(client.secrets.values)
         changed, result, diff = run(module, client)
     except BoomiError as exc:
         module.fail_json(**exc.to_fail_json())

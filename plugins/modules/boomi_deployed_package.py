@@ -78,8 +78,10 @@ options:
     description: Deploy the package of this component at O(package_version).
     type: str
   package_version:
-    description: Package version of O(component_id).
-    type: str
+    description:
+      - Package version of O(component_id), as text; quote it (V('1.10')), since YAML reads an unquoted 1.10 as
+        the number 1.1. A decimal number, an empty value or surrounding spaces fail before any request.
+    type: raw
   listener_status:
     description:
       - Listener status of a new deployment. Boomi applies it only when deploying, so a different status
@@ -215,6 +217,7 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     UsageError,
     ValidationError,
 )
+from ansible_collections.boomi.platform.plugins.module_utils.inputs import VERSION_SPEC, version_text
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 TARGETS = ("integration_pack_id", "integration_pack", "package_id", "package_ids", "component_id")
@@ -231,7 +234,7 @@ OPTIONS = dict(
     package_id=dict(type="str"),
     package_ids=dict(type="list", elements="str"),
     component_id=dict(type="str"),
-    package_version=dict(type="str"),
+    package_version=VERSION_SPEC,
     listener_status=dict(type="str", choices=LISTENER_CHOICES, default="running"),
     notes=dict(type="str"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
@@ -295,13 +298,13 @@ def listed_packages(module, ids, option):
 
 def component_package(module, client):
     params = module.params
-    found = package.find(client, params["component_id"], params["package_version"])
+    version = version_text(params["package_version"], "package_version")
+    found = package.find(client, params["component_id"], version)
     if found is None or found.get("deleted"):
         warn_or_fail(module, "Component %s has no %spackaged component at version %s; create it with "
                              "boomi.platform.boomi_packaged_component"
-                     % (params["component_id"], "live " if found else "", params["package_version"]))
-        return [("component_id", "", {"componentId": params["component_id"],
-                                      "packageVersion": params["package_version"]})]
+                     % (params["component_id"], "live " if found else "", version))
+        return [("component_id", "", {"componentId": params["component_id"], "packageVersion": version})]
     return [("component_id", found["packageId"], found)]
 
 
@@ -362,12 +365,18 @@ def deploy(module, client, target, package_id, known):
         return {"componentId": known.get("componentId"), "packageId": package_id or None,
                 "packageVersion": known.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"]}
     environment_id = target.environment_id
+
+    def lookup():
+        return deployment_api.active_in(client, environment_id).get(package_id)
+
     try:
-        created = client.create(deployment_api.OBJECT, body,
-                                lookup=lambda: deployment_api.active_in(client, environment_id).get(package_id))
+        created = client.create(deployment_api.OBJECT, body, lookup=lookup)
     except (NotFoundError, ValidationError) as exc:
-        raise UsageError("Boomi refused to deploy package %s to environment %s: %s"
-                         % (package_id, environment_id, exc.boomi_message))
+        # Another job may have deployed the same package meanwhile: that counts as done.
+        created = lookup()
+        if created is None:
+            raise UsageError("Boomi refused to deploy package %s to environment %s: %s"
+                             % (package_id, environment_id, exc.boomi_message))
     if created.get("message"):
         module.warn("Boomi, deploying %s to %s: %s" % (package_id, environment_id, created["message"]))
     return created
