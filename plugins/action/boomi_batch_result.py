@@ -37,13 +37,18 @@ def host_share(batch, environment_id):
         return {"failed": True, "changed": False, "environment_id": environment_id, "deployments": [],
                 "msg": "Environment %s: %s" % (environment_id, reason)}
     out = {"changed": bool(entry.get("changed")), "environment_id": environment_id,
-           "deployments": entry.get("deployments") or []}
+           "environment_name": entry.get("environment_name"), "state": entry.get("state"),
+           "deployments": entry.get("deployments") or [], "kept": entry.get("kept") or []}
     if entry.get("failed"):
         out.update(failed=True, msg="Environment %s: %s" % (environment_id, entry.get("msg")))
+    for kept in out["kept"]:
+        out.setdefault("warnings", []).append(
+            "Environment %s keeps component %s at %s: it was rolled back from %s, the version this release ships; set "
+            "boomi_force (force) to ship it anyway" % (entry.get("environment_name") or environment_id,
+                                                       kept["component_id"], kept["version"], kept["rolled_back_from"]))
     diff = batch.get("diff")
     if diff:
-        out["diff"] = {"before": {"environment_id": environment_id,
-                                  "active_packages": diff["before"].get(environment_id, {})},
-                       "after": {"environment_id": environment_id,
-                                 "active_packages": diff["after"].get(environment_id, {})}}
+        label = entry.get("environment_name") or environment_id
+        out["diff"] = {"before": {"environment": label, "versions": diff["before"].get(environment_id, {})},
+                       "after": {"environment": label, "versions": diff["after"].get(environment_id, {})}}
     return out

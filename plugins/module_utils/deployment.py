@@ -62,6 +62,21 @@ def active_in_many(client, environment_ids):
     return active
 
 
+def history_in_many(client, environment_ids):
+    """{environment_id: {component_id: [deployments, newest first]}}, active or not: one query per 100
+    environments (plus its pages)."""
+    ids = list(dict.fromkeys(environment_ids))
+    history = dict((environment_id, {}) for environment_id in ids)
+    for start in range(0, len(ids), ENVIRONMENTS_PER_QUERY):
+        expression = any_of(*[eq("environmentId", e) for e in ids[start:start + ENVIRONMENTS_PER_QUERY]])
+        for found in client.query(OBJECT, expression):
+            history.setdefault(found["environmentId"], {}).setdefault(found["componentId"], []).append(found)
+    for by_component in history.values():
+        for deployments in by_component.values():
+            deployments.sort(key=lambda d: d.get("version") or 0, reverse=True)
+    return history
+
+
 def raise_unknown_package_id(client, ident, option):
     """``ident`` is no packaged component: say what it is instead (a pack id passed as a package id)."""
     pack = client.get_or_none(integration_pack.OBJECT, ident)

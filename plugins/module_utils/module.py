@@ -36,7 +36,9 @@ def run_module(options, run, mutually_exclusive=None, **module_kwargs):
         module.no_log_values.update(client.secrets.values)
         changed, result, diff = run(module, client)
     except BoomiError as exc:
+        warn_assumptions(module)
         module.fail_json(**exc.to_fail_json())
+    warn_assumptions(module)
     if module._diff and diff is not None:
         result["diff"] = diff
     module.exit_json(changed=changed, **result)
@@ -44,7 +46,16 @@ def run_module(options, run, mutually_exclusive=None, **module_kwargs):
 
 def warn_or_fail(module, message):
     """Fail; but in check mode, where an earlier task of the play only planned the object this depends
-    on (a package of a new version, a release), warn instead, so a check run shows the whole plan."""
+    on (a package of a new version, a release), note it instead, so a check run shows the whole plan.
+    The notes become one warning per task (see warn_assumptions)."""
     if not module.check_mode:
         raise UsageError(message)
-    module.warn(message + " (check mode: assuming an earlier task takes care of it)")
+    assumptions = module.__dict__.setdefault("boomi_assumptions", [])
+    if message not in assumptions:
+        assumptions.append(message)
+
+
+def warn_assumptions(module):
+    assumptions = module.__dict__.get("boomi_assumptions")
+    if assumptions:
+        module.warn("Check mode, assuming earlier tasks of the play take care of it: " + "; ".join(assumptions))

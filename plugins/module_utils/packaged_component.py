@@ -86,5 +86,9 @@ def shareable_versions(client, component_id):
     return [p for p in client.query(OBJECT, expression) if not p.get("deleted")]
 
 
+def is_live(package):
+    return bool(package) and not package.get("deleted")
+
+
 def is_live_shareable(package):
     return bool(package) and bool(package.get("shareable")) and not package.get("deleted")

@@ -17,8 +17,16 @@ description:
     O(integration_pack) deploy the exact package of each component in the pack's current release, and fail
     when the pack has never been released. O(package_id) or O(package_ids) deploy those packaged components.
     O(component_id) with O(package_version) deploys that version of a component.
-  - With O(environments), each entry names its environment and its package ids, and one module run deploys
-    them all (a role deploying a release to many environments runs it once per batch of hosts).
+  - With O(environments), one module run deploys to every listed environment (a role deploying a release to many
+    environments runs it once per batch of hosts). Each entry gets its O(environments[].package_ids), or, with
+    O(integration_pack_id) or O(integration_pack), the pack's current release, where O(environments[].pinned_versions)
+    keep some components at other versions, O(environments[].hold) leaves the environment untouched, and
+    O(environments[].rollback) rolls components back instead.
+  - A rollback is recorded in the new deployment's notes (C([rollback-from=<version>])), in Boomi, so it holds
+    across controllers and AWX jobs; deploying the pack's release later leaves that component where it is while
+    the release ships the version it was rolled back from (the task warns and returns it in RV(kept)), unless
+    O(force=true). A release with another version for it moves it on.
+  - A scheduled release that is not due yet is not part of the pack's current release, so it is not deployed.
   - A package that is already the active deployment of its component in the environment is left alone.
     Deploying another package of the same component replaces it at Boomi; deploying an older package is
     a rollback.
@@ -50,10 +58,36 @@ options:
       package_ids:
         description:
           - Ids of the packaged components for this environment.
+          - Required unless the task names a pack (then the pack's current release is deployed), or the entry has
+            O(environments[].rollback) or O(environments[].hold).
           - In check mode an empty entry stands for a package that an earlier task would create.
         type: list
         elements: str
-        required: true
+      pinned_versions:
+        description:
+          - "With a pack, keep these components at these versions (C(component_id: version)) instead of the release's."
+          - Each version must have a live packaged component.
+        type: dict
+      hold:
+        description: Leave this environment untouched and report it as C(held).
+        type: bool
+        default: false
+      rollback:
+        description:
+          - Roll components of this environment back instead of deploying a release.
+        type: dict
+        suboptions:
+          components:
+            description:
+              - Component ids to roll back; by default every pack member deployed there (or, without a pack, every
+                component deployed there).
+            type: list
+            elements: str
+          to:
+            description:
+              - "C(component_id: version) to roll back to; by default the package that was active before the
+                current one (skipping versions that were themselves rolled back from)."
+            type: dict
       listener_status:
         description: Listener status of new deployments in this environment; defaults to O(listener_status).
         type: str
@@ -77,6 +111,22 @@ options:
   component_id:
     description: Deploy the package of this component at O(package_version).
     type: str
+  expected_versions:
+    description:
+      - "With a pack, C(component_id: version) that the pack's current release must have, checked before any
+        write. When it differs (another job released since, or this is not the build that passed an earlier
+        stage), the task fails and nothing is deployed anywhere."
+    type: dict
+  force:
+    description: With a pack, also deploy a release version to environments that were rolled back from it.
+    type: bool
+    default: false
+  undeploy_components:
+    description:
+      - Component ids to undeploy from the environments where they are active (for example components removed
+        from the pack). Their other deployments are left alone.
+    type: list
+    elements: str
   package_version:
     description:
       - Package version of O(component_id), as text; quote it (V('1.10')), since YAML reads an unquoted 1.10 as
@@ -132,11 +182,29 @@ EXAMPLES = r"""
         package_ids: "{{ release.release.released_components | map(attribute='package_id') | list }}"
         listener_status: paused
 
-- name: Roll back one component to an older package
+- name: Deploy the pack's current release, but only if it is the build that passed test; keep prod's pin
+  boomi.platform.boomi_deployed_package:
+    integration_pack: Order Processing Pack
+    expected_versions:
+      3f1c2a10-0001-4c6e-9d7a-00000000c001: "1.0.5"
+    environments:
+      - environment_id: 6d3f9a10-0002-4d5e-9a1b-00000000e002
+      - environment_id: 6d3f9a10-0003-4d5e-9a1b-00000000e003
+        pinned_versions:
+          3f1c2a10-0002-4c6e-9d7a-00000000c002: "1.0.4"
+
+- name: Roll prod back to what ran before (recorded in Boomi, so the next release run leaves it)
+  boomi.platform.boomi_deployed_package:
+    integration_pack: Order Processing Pack
+    environments:
+      - environment_id: 6d3f9a10-0003-4d5e-9a1b-00000000e003
+        rollback: {}
+
+- name: Deploy one component at a version
   boomi.platform.boomi_deployed_package:
     environment_id: 6d3f9a10-0003-4d5e-9a1b-00000000e003
     component_id: 3f1c2a10-0002-4c6e-9d7a-00000000c002
-    package_version: 1.0.4
+    package_version: "1.0.4"
 
 - name: Undeploy a package
   boomi.platform.boomi_deployed_package:
@@ -150,6 +218,13 @@ environment_id:
   description: The environment.
   returned: with O(environment_id)
   type: str
+kept:
+  description:
+    - Components left at a rolled-back version, although the release ships the version they were rolled back from
+      (see O(force)).
+  returned: when there are any, with O(environment_id)
+  type: list
+  elements: dict
 deployments:
   description: One entry per package the task named, with its deployment in the environment after the task.
   returned: with O(environment_id)
@@ -191,6 +266,16 @@ environments:
     environment_id:
       description: The environment.
       type: str
+    environment_name:
+      description: Its name at Boomi.
+      type: str
+    state:
+      description: C(deployed), C(unchanged), C(held), C(pinned) (some components at pinned versions) or C(failed).
+      type: str
+    kept:
+      description: As RV(kept), for this environment.
+      type: list
+      elements: dict
     changed:
       description: Whether anything was deployed or undeployed there.
       type: bool
@@ -208,7 +293,7 @@ environments:
 """
 
 from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
-from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
+from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import (
@@ -220,13 +305,20 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import (
 from ansible_collections.boomi.platform.plugins.module_utils.inputs import VERSION_SPEC, version_text
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
-TARGETS = ("integration_pack_id", "integration_pack", "package_id", "package_ids", "component_id")
+PACK = ("integration_pack_id", "integration_pack")
+PACKAGES = ("package_id", "package_ids", "component_id")
 LISTENER_CHOICES = list(deployment_api.LISTENER_STATUSES)
 OPTIONS = dict(
     environment_id=dict(type="str"),
     environments=dict(type="list", elements="dict", options=dict(
         environment_id=dict(type="str", required=True),
-        package_ids=dict(type="list", elements="str", required=True),
+        package_ids=dict(type="list", elements="str"),
+        pinned_versions=dict(type="dict"),
+        hold=dict(type="bool", default=False),
+        rollback=dict(type="dict", options=dict(
+            components=dict(type="list", elements="str"),
+            to=dict(type="dict"),
+        )),
         listener_status=dict(type="str", choices=LISTENER_CHOICES),
     )),
     integration_pack_id=dict(type="str"),
@@ -235,139 +327,159 @@ OPTIONS = dict(
     package_ids=dict(type="list", elements="str"),
     component_id=dict(type="str"),
     package_version=VERSION_SPEC,
+    expected_versions=dict(type="dict"),
+    force=dict(type="bool", default=False),
+    undeploy_components=dict(type="list", elements="str"),
     listener_status=dict(type="str", choices=LISTENER_CHOICES, default="running"),
     notes=dict(type="str"),
     state=dict(type="str", choices=["present", "absent"], default="present"),
 )
 CONSTRAINTS = dict(required_one_of=[("environment_id", "environments")],
-                   mutually_exclusive=[("environment_id", "environments"), TARGETS],
+                   mutually_exclusive=[("environment_id", "environments"), PACK + PACKAGES, ("environments",) + PACKAGES],
                    required_together=[("component_id", "package_version")])
 
 
-class Target(object):
-    """One environment and what the task wants there: [(option, package_id, package if already read)]."""
-
-    def __init__(self, environment_id, wanted, listener_status):
-        self.environment_id = environment_id
-        self.wanted = wanted
-        self.listener_status = listener_status
-        self.actions = []    # [(keep|deploy|undeploy|absent, package_id, package or active deployment)]
-        self.active = {}     # {package_id: deployment} before the task
-
-
-# -- what the task names ---------------------------------------------------------------------------------
-def targets_of(module, client):
+# -- what the task asks, per environment -------------------------------------------------------------------
+def single_entry(module, client):
     params = module.params
-    if params["environments"] is None:
-        if not any(params[option] for option in TARGETS) and params["package_ids"] is None:
-            raise UsageError("Name what to deploy to environment_id: one of %s" % ", ".join(TARGETS))
-        return [Target(params["environment_id"], wanted_packages(module, client), params["listener_status"])]
-    named = [option for option in TARGETS if params[option] is not None]
-    if named:
-        raise UsageError("environments names the package_ids of each environment; drop %s" % ", ".join(named))
-    ids = [entry["environment_id"] for entry in params["environments"]]
+    env = params["environment_id"]
+    if params["package_ids"] is not None or params["package_id"]:
+        option = "package_ids" if params["package_ids"] is not None else "package_id"
+        ids = params["package_ids"] if params["package_ids"] is not None else [params["package_id"]]
+        return planner.Entry(env, option, package_ids=checked_ids(module, ids, option)), {}
+    if params["component_id"]:
+        return component_entry(module, client)
+    if not any(params[option] for option in PACK):
+        raise UsageError("Name what to deploy to environment_id: one of %s" % ", ".join(PACK + PACKAGES))
+    return planner.Entry(env, "integration_pack"), {}
+
+
+def component_entry(module, client):
+    params = module.params
+    version = version_text(params["package_version"], "package_version")
+    found = package.find(client, params["component_id"], version)
+    entry = planner.Entry(params["environment_id"], "component_id")
+    if found is None or found.get("deleted"):
+        warn_or_fail(module, "Component %s has no %spackaged component at version %s; create it with "
+                             "boomi.platform.boomi_packaged_component"
+                     % (params["component_id"], "live " if found else "", version))
+        entry.package_ids = [""]
+        return entry, {"": {"componentId": params["component_id"], "packageVersion": version}}
+    entry.package_ids = [found["packageId"]]
+    return entry, {found["packageId"]: found}
+
+
+def batch_entries(module):
+    params = module.params
+    ids = [item["environment_id"] for item in params["environments"]]
     repeated = sorted(set(i for i in ids if ids.count(i) > 1))
     if repeated:
         raise UsageError("environments lists environment_id %s more than once; list each environment once"
                          % ", ".join(repeated))
-    return [Target(entry["environment_id"],
-                   listed_packages(module, entry["package_ids"], "environments[%d].package_ids" % index),
-                   entry["listener_status"] or params["listener_status"])
-            for index, entry in enumerate(params["environments"])]
+    return [batch_entry(module, index, item) for index, item in enumerate(params["environments"])]
 
 
-def wanted_packages(module, client):
+def batch_entry(module, index, item):
     params = module.params
-    if params["package_ids"] is not None:
-        return listed_packages(module, params["package_ids"], "package_ids")
-    if params["package_id"]:
-        return listed_packages(module, [params["package_id"]], "package_id")
-    if params["component_id"]:
-        return component_package(module, client)
-    return released_packages(module, client)
+    where = "environments[%d]" % index
+    if item["rollback"] is not None and item["package_ids"] is not None:
+        raise UsageError("%s: give package_ids or rollback, not both" % where)
+    if item["package_ids"] is None and item["rollback"] is None and not item["hold"] and not any(params[o] for o in PACK):
+        raise UsageError("%s has no package_ids; list them, or set integration_pack_id (or integration_pack) to deploy "
+                         "the pack's current release" % where)
+    pinned = dict((c, version_text(v, "%s.pinned_versions.%s" % (where, c)))
+                  for c, v in (item["pinned_versions"] or {}).items())
+    rollback = item["rollback"]
+    if rollback is not None:
+        rollback = dict(rollback, to=dict((c, version_text(v, "%s.rollback.to.%s" % (where, c)))
+                                          for c, v in (rollback["to"] or {}).items()))
+    package_ids = checked_ids(module, item["package_ids"], where + ".package_ids") if item["package_ids"] is not None \
+        else None
+    return planner.Entry(item["environment_id"], where + ".package_ids", package_ids=package_ids, pinned=pinned,
+                         hold=item["hold"], rollback=rollback,
+                         listener_status=item["listener_status"] or params["listener_status"])
 
 
-def listed_packages(module, ids, option):
+def checked_ids(module, ids, option):
     if not ids:
         raise UsageError("%s is empty; list the packaged component ids to deploy" % option)
     for ident in ids:
         if not ident:
             warn_or_fail(module, "%s has an empty entry; pass the package_id values of a release" % option)
-    return [(option, ident, None) for ident in ids]
+    return ids
 
 
-def component_package(module, client):
-    params = module.params
-    version = version_text(params["package_version"], "package_version")
-    found = package.find(client, params["component_id"], version)
-    if found is None or found.get("deleted"):
-        warn_or_fail(module, "Component %s has no %spackaged component at version %s; create it with "
-                             "boomi.platform.boomi_packaged_component"
-                     % (params["component_id"], "live " if found else "", version))
-        return [("component_id", "", {"componentId": params["component_id"], "packageVersion": version})]
-    return [("component_id", found["packageId"], found)]
-
-
-def released_packages(module, client):
+# -- the pack's current release ----------------------------------------------------------------------------
+def read_release(module, client):
     params = module.params
     pack = pack_api.require(client, params["integration_pack_id"], params["integration_pack"])
-    released = pack_api.released_versions(pack)
-    if not released:
+    versions = dict(pack_api.released_versions(pack))
+    expected = dict((c, version_text(v, "expected_versions.%s" % c)) for c, v in (params["expected_versions"] or {}).items())
+    differ = dict((c, v) for c, v in expected.items() if versions.get(c) != v)
+    if differ:
+        warn_or_fail(module, "Integration pack %r is released at %s, not at the expected %s: another job released it "
+                             "since, or it is not the build that passed; nothing was deployed"
+                     % (pack.get("name"), describe(versions, differ), describe(differ, differ)))
+        versions.update(differ)  # check mode: an earlier task releases them
+    if not versions:
         warn_or_fail(module, "Integration pack %s (%s) has no successful release, so there is nothing to deploy; release "
                              "it with boomi.platform.boomi_pack_release first" % (pack.get("name"), pack["id"]))
-        return []
-    packages = package.find_many(client, released)
-    return [("integration_pack", packages[key]["packageId"], packages[key]) for key in released if key in packages]
+    found = package.find_many(client, versions.items())
+    packages = dict((c, found[(c, v)]) for c, v in versions.items() if (c, v) in found)
+    return planner.Release(pack, versions, packages)
 
 
-# -- plan: every read and every check, before the first write ------------------------------------------------
-def read_new_packages(client, targets):
-    """Every package to deploy must exist and be live; say what a wrong id is instead. {package_id: package}."""
-    todo = [(option, ident, known) for t in targets for option, ident, known in t.wanted if ident not in t.active]
-    unknown = [ident for option, ident, known in todo if ident and known is None]
-    found = client.bulk_get(package.OBJECT, unknown) if unknown else {}
-    checked = {}
-    for option, ident, known in todo:
-        read = known if known is not None else found.get(ident)
-        if ident and read is None:
-            deployment_api.raise_unknown_package_id(client, ident, option)
-        if read and read.get("deleted"):
-            raise UsageError("Packaged component %s is deleted and cannot be deployed; restore it with "
-                             "boomi.platform.boomi_packaged_component" % ident)
-        checked[ident] = read or {}
-    return checked
+def describe(versions, components):
+    return ", ".join("%s %s" % (c, versions.get(c) or "(none)") for c in sorted(components))
 
 
-def plan(module, client, targets):
-    """Fill in each target's active deployments and actions. Reads only; raises before any write."""
-    option = "environment_id" if module.params["environments"] is None else "environments[].environment_id"
-    active = deployment_api.active_in_many(client, [t.environment_id for t in targets])
-    for target in targets:
-        target.active = active[target.environment_id]
-    # an environment with nothing active may be a mistyped id: check those, all at once
-    environment_api.require_all(client, [t.environment_id for t in targets if not t.active], option)
-    if module.params["state"] == "absent":
-        for target in targets:
-            target.actions = [("undeploy" if i in target.active else "absent", i, target.active.get(i))
-                              for _option, i, _known in target.wanted]
+# -- plan -----------------------------------------------------------------------------------------------
+def plan(module, client, entries, known):
+    """Every read and check for every environment, before the first write."""
+    params = module.params
+    batch = params["environments"] is not None
+    planner.read_environments(client, entries, batch, "environments[].environment_id" if batch else "environment_id")
+    release = read_release(module, client) if any(params[o] for o in PACK) else None
+    if params["state"] == "absent":
+        for entry in entries:
+            ids = entry.package_ids if entry.package_ids is not None else \
+                [p["packageId"] for p in (release.packages.values() if release else [])]
+            entry.actions = [planner.Action("undeploy" if i in entry.active else "absent", i, entry.active.get(i))
+                             for i in ids]
         return
-    new = read_new_packages(client, targets)
-    for target in targets:
-        target.actions = [("keep", i, target.active[i]) if i in target.active else ("deploy", i, new.get(i) or known or {})
-                          for _option, i, known in target.wanted]
+    known = dict(known, **planner.read_packages_by_id(client, entries))
+    pinned = planner.read_pinned(client, entries, lambda message: warn_or_fail(module, message))
+    history = planner.read_history(client, entries)
+    for entry in entries:
+        plan_entry(module, entry, release, known, pinned, history.get(entry.environment_id, {}))
+
+
+def plan_entry(module, entry, release, known, pinned, history):
+    params = module.params
+    if entry.hold:
+        return
+    if entry.rollback is not None:
+        members = list(release.versions) if release else []
+        planner.plan_rollback(entry, history, members, lambda message: warn_or_fail(module, message))
+    elif entry.package_ids is not None:
+        planner.plan_explicit(entry, known)
+    else:
+        planner.plan_release(entry, release, pinned, params["force"])
+    planner.plan_undeploy(entry, params["undeploy_components"] or [])
 
 
 # -- apply ---------------------------------------------------------------------------------------------
-def deploy(module, client, target, package_id, known):
-    body = deployment_api.create_body(target.environment_id, package_id, target.listener_status,
-                                      module.params["notes"])
-    if module.check_mode or not package_id:
-        return {"componentId": known.get("componentId"), "packageId": package_id or None,
-                "packageVersion": known.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"]}
-    environment_id = target.environment_id
+def deploy(module, client, entry, action):
+    body = deployment_api.create_body(entry.environment_id, action.package_id, entry.listener_status,
+                                      action.notes or module.params["notes"])
+    known = action.known
+    if module.check_mode or not action.package_id:
+        return {"componentId": known.get("componentId"), "packageId": action.package_id or None,
+                "packageVersion": known.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"],
+                "notes": body.get("notes")}
 
     def lookup():
-        return deployment_api.active_in(client, environment_id).get(package_id)
+        return deployment_api.active_in(client, entry.environment_id).get(action.package_id)
 
     try:
         created = client.create(deployment_api.OBJECT, body, lookup=lookup)
@@ -376,85 +488,99 @@ def deploy(module, client, target, package_id, known):
         created = lookup()
         if created is None:
             raise UsageError("Boomi refused to deploy package %s to environment %s: %s"
-                             % (package_id, environment_id, exc.boomi_message))
+                             % (action.package_id, entry.environment_id, exc.boomi_message))
     if created.get("message"):
-        module.warn("Boomi, deploying %s to %s: %s" % (package_id, environment_id, created["message"]))
+        module.warn("Boomi, deploying %s to %s: %s" % (action.package_id, entry.environment_id, created["message"]))
     return created
 
 
-def undeploy(module, client, target, deployment):
+def undeploy(module, client, entry, deployment):
     if not module.check_mode:
         client.delete(deployment_api.OBJECT, deployment["deploymentId"],
                       confirm=lambda: True if deployment["packageId"] not in
-                      deployment_api.active_in(client, target.environment_id) else None)
+                      deployment_api.active_in(client, entry.environment_id) else None)
     return dict(deployment, active=False)
 
 
-def apply_actions(module, client, target):
+def apply_actions(module, client, entry):
     results = []
-    for action, package_id, known in target.actions:
-        if action == "keep":
-            results.append(deployment_api.result(known, False))
-        elif action == "deploy":
-            results.append(deployment_api.result(deploy(module, client, target, package_id, known), True))
-        elif action == "undeploy":
-            results.append(deployment_api.result(undeploy(module, client, target, known), True))
+    for action in entry.actions:
+        if action.kind == "keep":
+            results.append(deployment_api.result(action.known, False))
+        elif action.kind == "deploy":
+            results.append(deployment_api.result(deploy(module, client, entry, action), True))
+        elif action.kind == "undeploy":
+            results.append(deployment_api.result(undeploy(module, client, entry, action.known), True))
         else:
-            results.append(deployment_api.result({"packageId": package_id, "active": False}, False))
+            results.append(deployment_api.result({"packageId": action.package_id, "active": False}, False))
     return results
 
 
-def active_packages(target, results):
-    """Active package per component before and after (a new package of a component replaces the old)."""
-    before = dict((d["componentId"], d["packageId"]) for d in target.active.values())
+def versions_before_after(entry, results):
+    """{component_id: version} active before and after: what --diff shows per environment."""
+    before = dict((d["componentId"], d.get("packageVersion")) for d in entry.active.values())
     after = dict(before)
-    for entry in results:
-        key = entry["component_id"] or entry["package_id"]
-        if entry["active"]:
-            after[key] = entry["package_id"]
-        elif after.get(key) == entry["package_id"]:
+    for item in results:
+        key = item["component_id"] or item["package_id"]
+        if item["active"]:
+            after[key] = item["package_version"]
+        elif after.get(key) == item["package_version"]:
             del after[key]
     return before, after
 
 
 # -- run -----------------------------------------------------------------------------------------------
-def run_one(module, client, target):
-    results = apply_actions(module, client, target)
-    before, after = active_packages(target, results)
-    diff = {"before": {"environment_id": target.environment_id, "active_packages": before},
-            "after": {"environment_id": target.environment_id, "active_packages": after}}
+def run_one(module, client, entry):
+    results = apply_actions(module, client, entry)
+    before, after = versions_before_after(entry, results)
+    diff = {"before": {"environment_id": entry.environment_id, "versions": before},
+            "after": {"environment_id": entry.environment_id, "versions": after}}
     changed = any(r["changed"] for r in results)
-    return changed, {"environment_id": target.environment_id, "deployments": results}, diff
+    result = {"environment_id": entry.environment_id, "deployments": results}
+    if entry.kept:
+        result["kept"] = entry.kept
+    return changed, result, diff
 
 
-def run_batch(module, client, targets):
+def run_batch(module, client, entries):
     """Each environment in turn; one that fails does not stop the others. Fails at the end if any failed."""
-    entries, diff = [], {"before": {}, "after": {}}
-    for target in targets:
-        entry = {"environment_id": target.environment_id, "changed": False, "failed": False, "deployments": []}
+    out, diff = [], {"before": {}, "after": {}}
+    for entry in entries:
+        item = {"environment_id": entry.environment_id, "environment_name": entry.name, "failed": False,
+                "deployments": [], "kept": entry.kept}
         try:
-            entry["deployments"] = apply_actions(module, client, target)
+            item["deployments"] = apply_actions(module, client, entry)
         except BoomiError as exc:
-            entry.update(failed=True, msg=str(exc))
-        entry["changed"] = any(r["changed"] for r in entry["deployments"])
-        diff["before"][target.environment_id], diff["after"][target.environment_id] = \
-            active_packages(target, entry["deployments"])
-        entries.append(entry)
-    changed = any(e["changed"] for e in entries)
-    failed = [e for e in entries if e["failed"]]
+            item.update(failed=True, msg=str(exc))
+        item["changed"] = any(r["changed"] for r in item["deployments"])
+        item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
+        diff["before"][entry.environment_id], diff["after"][entry.environment_id] = \
+            versions_before_after(entry, item["deployments"])
+        out.append(item)
+    changed = any(e["changed"] for e in out)
+    failed = [e for e in out if e["failed"]]
     if failed:
         raise UsageError("Deploying failed in %d of %d environments: %s"
-                         % (len(failed), len(entries), "; ".join("%s: %s" % (e["environment_id"], e["msg"]) for e in failed)),
-                         extra={"environments": entries, "changed": changed})
-    return changed, {"environments": entries}, diff
+                         % (len(failed), len(out), "; ".join("%s: %s" % (e["environment_id"], e["msg"]) for e in failed)),
+                         extra={"environments": out, "changed": changed})
+    return changed, {"environments": out}, diff
 
 
 def run(module, client):
-    targets = targets_of(module, client)
-    plan(module, client, targets)
-    if module.params["environments"] is None:
-        return run_one(module, client, targets[0])
-    return run_batch(module, client, targets)
+    params = module.params
+    if params["environments"] is None:
+        entry, known = single_entry(module, client)
+        entry.listener_status = params["listener_status"]
+        entries = [entry]
+    else:
+        entries, known = batch_entries(module), {}
+    if (params["expected_versions"] or params["force"]) and not any(params[o] for o in PACK):
+        raise UsageError("expected_versions and force apply to a pack's release; set integration_pack_id or "
+                         "integration_pack")
+    plan(module, client, entries, known)
+    if params["environments"] is None:
+        return run_one(module, client, entries[0])
+    return run_batch(module, client, entries)
 
 
 def main():

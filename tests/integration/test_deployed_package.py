@@ -48,7 +48,8 @@ def test_pack_lifecycle(sim, tmp_path):
     assert check.changed and check.writes == 0
     assert [d["deployment_id"] for d in check["deployments"]] == [None, None]
     assert first.changed and first.writes == 2 and all(d["changed"] and d["active"] for d in first["deployments"])
-    assert first["diff"]["before"]["active_packages"] == {} and len(first["diff"]["after"]["active_packages"]) == 2
+    assert first["diff"]["before"]["versions"] == {} and first["diff"]["after"]["versions"] == {
+        INTAKE: "1.0.0", FULFIL: "1.0.0"}
     assert {d["package_version"] for d in first["deployments"]} == {"1.0.0"}
     assert not again.changed and again.writes == 0
     assert check_absent.changed and check_absent.writes == 0
@@ -85,8 +86,8 @@ def test_rollback_and_single_package(sim, tmp_path):
     ])
     assert newer.changed and newer["deployments"][0]["package_version"] == "1.0.1"
     assert older.changed and older["deployments"][0]["version"] == 2
-    assert older["diff"]["before"]["active_packages"] == {INTAKE: ids[(INTAKE, "1.0.1")]}
-    assert older["diff"]["after"]["active_packages"] == {INTAKE: ids[(INTAKE, "1.0.0")]}
+    assert older["diff"]["before"]["versions"] == {INTAKE: "1.0.1"}
+    assert older["diff"]["after"]["versions"] == {INTAKE: "1.0.0"}
     assert not again.changed and active(sim, DEV) == {INTAKE: "1.0.0"}
 
 
@@ -148,9 +149,10 @@ def test_batch_deploys_many_environments_from_one_run(sim, tmp_path):
     assert [e["environment_id"] for e in first["environments"]] == [DEV, TEST, PROD]
     assert {d["listener_status"] for d in first["environments"][2]["deployments"]} == {"paused"}
     assert {d["listener_status"] for d in first["environments"][0]["deployments"]} == {"running"}
-    assert first["diff"]["before"][DEV] == {} and first["diff"]["after"][PROD] == {
-        INTAKE: package_ids[0], FULFIL: package_ids[1]}
-    assert not again.changed and again.writes == 0 and again.reads == 1
+    assert first["diff"]["before"][DEV] == {} and first["diff"]["after"][PROD] == {INTAKE: "1.0.0", FULFIL: "1.0.0"}
+    # a batch reads its environments every time (their names, and a mistyped id shows up before any write)
+    assert not again.changed and again.writes == 0 and again.reads == 2
+    assert [e["environment_name"] for e in again["environments"]] == ["Development", "Test", "Production"]
     assert all(active(sim, e) == {INTAKE: "1.0.0", FULFIL: "1.0.0"} for e in (DEV, TEST, PROD))
 
 
