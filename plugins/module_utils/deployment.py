@@ -10,9 +10,10 @@ deployment with its own ``version`` counter per component and environment.
 from __future__ import annotations
 
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack
+from ansible_collections.boomi.platform.plugins.module_utils import packaged_component
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
-from ansible_collections.boomi.platform.plugins.module_utils.query import all_of, any_of, eq
+from ansible_collections.boomi.platform.plugins.module_utils.query import all_of, any_of, eq, not_null
 
 OBJECT = "DeployedPackage"
 ENVIRONMENTS_PER_QUERY = 100  # like a bulk GET: one request (and its pages) per 100 environments
@@ -86,3 +87,29 @@ def raise_unknown_package_id(client, ident, option):
             "integration_pack_id (it deploys each released component's package), or pass packaged component ids"
             % (option, ident, pack.get("name")))
     raise UsageError("%s %s: no packaged component with that id in this account" % (option, ident))
+
+
+# -- reading deployments (the info module and the drift report) ----------------------------------------
+INFO_FIELDS = FieldMap(*(FIELDS.fields + (
+    Field("componentType", "component_type"),
+    Field("componentVersion", "component_version", to_result=packaged_component.number_text),
+    Field("deployedDate", "deployed_date"),
+    Field("deployedBy", "deployed_by"),
+    Field("branchName", "branch_name"),
+)))
+
+
+def info_result(deployment, environment_name, component_name):
+    """A deployment with the names Boomi's answer lacks (they come from Environment and ComponentMetadata)."""
+    return dict(INFO_FIELDS.result(deployment), environment_name=environment_name, component_name=component_name)
+
+
+def find_all(client, environment_ids=None, component_ids=None, history=False):
+    """Active deployments (every one with ``history``) in those environments, of those components (all when
+    not given): one query and its queryMore pages, whatever the number of environments."""
+    parts = [] if history else [eq("active", True)]
+    if environment_ids:
+        parts.append(any_of(*[eq("environmentId", ident) for ident in dict.fromkeys(environment_ids)]))
+    if component_ids:
+        parts.append(any_of(*[eq("componentId", ident) for ident in dict.fromkeys(component_ids)]))
+    return client.query_all(OBJECT, all_of(*parts) if parts else not_null("deploymentId"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
+from ansible_collections.boomi.platform.plugins.module_utils.query import all_of, eq, not_null
 
 OBJECT = "Environment"
 CLASSIFICATIONS = {"test": "TEST", "prod": "PROD"}
@@ -47,3 +48,24 @@ def require(client, environment_id):
         raise UsageError("environment_id %s does not exist in account %s; pass the id of one of its environments"
                          % (environment_id, settings.override_account or settings.account_id))
     return environment
+
+
+def find_all(client, name=None, classification=None):
+    """Environments with that exact name and/or classification choice (test, prod); every one without either."""
+    parts = [eq("name", name)] if name is not None else []
+    if classification:
+        parts.append(eq("classification", CLASSIFICATIONS[classification]))
+    matches = client.query(OBJECT, all_of(*parts) if parts else not_null("id"))
+    return [e for e in matches if name is None or e.get("name") == name]
+
+
+def require_many(client, environment_ids, option="environment_ids"):
+    """[environment] in the order asked, one bulk GET per 100 ids; unknown ids fail, naming ``option``."""
+    found = client.bulk_get(OBJECT, environment_ids)
+    unknown = [ident for ident in environment_ids if found.get(ident) is None]
+    if unknown:
+        settings = client.settings
+        raise UsageError("%s %s: no environment with %s in account %s"
+                         % (option, ", ".join(unknown), "that id" if len(unknown) == 1 else "those ids",
+                            settings.override_account or settings.account_id))
+    return [found[ident] for ident in dict.fromkeys(environment_ids)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component
 from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
-from ansible_collections.boomi.platform.plugins.module_utils.query import eq
+from ansible_collections.boomi.platform.plugins.module_utils.query import eq, not_null
 
 OBJECT = "PublisherIntegrationPack"
 INSTALLATION_TYPES = {"single": "SINGLE", "multi": "MULTI"}
@@ -117,3 +117,21 @@ def raise_unknown_id(client, ident, option):
 def released_versions(pack):
     """[(component_id, current version)] of the members in the pack's current release."""
     return [(c, m["currentVersion"]) for c, m in members(pack).items() if m.get("currentVersion")]
+
+
+# -- reading packs (the info module and the drift report) ----------------------------------------------
+def find_all(client, name=None):
+    """Every publisher pack of the account, or those with exactly that name."""
+    if name is None:
+        return client.query_all(OBJECT, not_null("id"))
+    return [p for p in client.query(OBJECT, eq("name", name)) if p.get("name") == name]
+
+
+def info_result(pack, packages):
+    """The pack as ``result()`` shows it, each member with ``current_package_id``, the packaged component of
+    its current version (``packages``: {(component_id, version): package})."""
+    out = result(pack)
+    for member in out["packaged_components"]:
+        package = packages.get((member["component_id"], member["current_version"])) or {}
+        member["current_package_id"] = package.get("packageId")
+    return out

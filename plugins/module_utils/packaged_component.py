@@ -92,3 +92,18 @@ def is_live(package):
 
 def is_live_shareable(package):
     return bool(package) and bool(package.get("shareable")) and not package.get("deleted")
+
+
+# -- reading packages (the info module) ------------------------------------------------------------------
+def find_versions(client, component_id, version=None):
+    """Every package of a component (deleted ones included), oldest first; only ``version`` when given."""
+    parts = [eq("componentId", component_id)]
+    if version is not None:
+        parts.append(eq("packageVersion", version))
+    return [p for p in client.query(OBJECT, all_of(*parts))
+            if p.get("componentId") == component_id and (version is None or p.get("packageVersion") == version)]
+
+
+def info_result(package, component_name):
+    """A package with its component's name (from ComponentMetadata; packages carry only the id)."""
+    return dict(result(package), component_name=component_name)

@@ -24,3 +24,8 @@ def _group(operator, expressions):
     if len(expressions) == 1:
         return expressions[0]
     return {"operator": operator, "nestedExpression": list(expressions)}
+
+
+def not_null(prop):
+    """``prop IS_NOT_NULL``: a documented filter that matches every object (for "list them all")."""
+    return {"property": prop, "operator": "IS_NOT_NULL", "argument": []}

@@ -3,7 +3,10 @@
 Descriptions, examples and XML hints are stripped; the result is closed under $ref and kept at
 tests/contract/boomi-schemas.json so the project carries its own copy of the contract.
 
-Usage: python tests/contract/extract_schemas.py [path/to/boomi-platform-openapi-ipack-subset.json]
+The lifecycle subset holds every object we write; ComponentMetadata (names for the info modules)
+is only in the full document beside it, so it is cut from there.
+
+Usage: python tests/contract/extract_schemas.py [path/to/boomi-platform-openapi-ipack-subset.json [path/to/full.json]]
 """
 
 import json
@@ -15,9 +18,11 @@ HERE = Path(__file__).resolve().parent
 # The shared reference folder sits beside the checkout; BOOMI_OPENAPI points elsewhere (scripts/test sets it).
 DEFAULT_SOURCE = Path(os.environ.get("BOOMI_OPENAPI") or
                       HERE.parents[2] / "shared" / "boomi-openapi" / "boomi-platform-openapi-ipack-subset.json")
+FULL_SOURCE = DEFAULT_SOURCE.with_name("boomi-platform-openapi-3.0.3-full.json")
 OUTPUT = HERE / "boomi-schemas.json"
 OBJECTS = ("PackagedComponent", "PublisherIntegrationPack", "ReleaseIntegrationPack", "ReleaseIntegrationPackStatus",
            "DeployedPackage", "Environment")
+FULL_ONLY = ("ComponentMetadata",)  # not among the subset's paths
 SUFFIXES = ("", "QueryResponse", "BulkResponse", "QueryConfig")
 DROP = {"description", "example", "examples", "xml", "externalDocs"}
 
@@ -41,9 +46,12 @@ def refs(node):
             yield from refs(value)
 
 
-def extract(spec):
-    schemas = spec["components"]["schemas"]
-    todo = [o + s for o in OBJECTS for s in SUFFIXES if o + s in schemas]
+def extract(spec, full=None):
+    """The schemas of OBJECTS from ``spec``, and of FULL_ONLY from ``full`` (the full document) when given."""
+    schemas = dict(spec["components"]["schemas"])
+    for name, schema in (full or {}).get("components", {}).get("schemas", {}).items():
+        schemas.setdefault(name, schema)
+    todo = [o + s for o in OBJECTS + FULL_ONLY for s in SUFFIXES if o + s in schemas]
     out = {}
     while todo:
         name = todo.pop()
@@ -57,8 +65,9 @@ def extract(spec):
 
 def main(argv):
     source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
-    with open(source, encoding="utf-8") as handle:
-        result = extract(json.load(handle))
+    full = Path(argv[2]) if len(argv) > 2 else source.with_name(FULL_SOURCE.name)
+    with open(source, encoding="utf-8") as handle, open(full, encoding="utf-8") as whole:
+        result = extract(json.load(handle), json.load(whole))
     OUTPUT.write_text(json.dumps(result, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     print("%d schemas written to %s" % (len(result["components"]["schemas"]), OUTPUT))
 

@@ -7,14 +7,14 @@ import jsonschema
 import pytest
 
 from ..contract import contract
-from ..contract.extract_schemas import DEFAULT_SOURCE, extract
+from ..contract.extract_schemas import DEFAULT_SOURCE, FULL_SOURCE, extract
 
 
 def test_extract_is_current_when_the_source_is_here():
-    if not DEFAULT_SOURCE.exists():
-        pytest.skip("Boomi's OpenAPI document is not beside this checkout")
-    with open(DEFAULT_SOURCE, encoding="utf-8") as handle:
-        fresh = extract(json.load(handle))
+    if not DEFAULT_SOURCE.exists() or not FULL_SOURCE.exists():
+        pytest.skip("Boomi's OpenAPI documents are not beside this checkout")
+    with open(DEFAULT_SOURCE, encoding="utf-8") as handle, open(FULL_SOURCE, encoding="utf-8") as whole:
+        fresh = extract(json.load(handle), json.load(whole))
     kept = json.loads((Path(contract.__file__).parent / "boomi-schemas.json").read_text(encoding="utf-8"))
     assert fresh == kept
 

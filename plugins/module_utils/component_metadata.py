@@ -1,0 +1,42 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""ComponentMetadata: a component's name, type and folder, read-only for this collection.
+
+Boomi builds components in its UI. Packaged components and deployments carry a component's id and
+type but not its name, so the info modules read names here: a bulk GET answers each component's
+latest revision, up to 100 ids per request.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Field, FieldMap
+
+OBJECT = "ComponentMetadata"
+
+FIELDS = FieldMap(
+    Field("componentId", "component_id"),
+    Field("name", "component_name"),
+    Field("type", "component_type"),
+    Field("folderName", "folder_name"),
+    Field("deleted", "deleted", to_result=bool),
+)
+
+
+def result(metadata):
+    return FIELDS.result(metadata)
+
+
+def latest(client, component_ids):
+    """{component_id: latest revision, or None for an id that is no component} in one bulk GET per 100 ids."""
+    ids = [ident for ident in dict.fromkeys(component_ids) if ident]
+    return client.bulk_get(OBJECT, ids) if ids else {}
+
+
+def names(client, component_ids, known=None):
+    """{component_id: name}; ``known`` names (a pack answer carries its members' names) are not read again."""
+    found = dict(known or {})
+    missing = [ident for ident in component_ids if not found.get(ident)]
+    for ident, metadata in latest(client, missing).items():
+        found[ident] = (metadata or {}).get("name")
+    return found
