@@ -23,8 +23,20 @@ FIELDS = FieldMap(
 )
 
 
+SUMMARY_FIELDS = FieldMap(
+    FIELDS.by_name["component_id"], FIELDS.by_name["component_name"], FIELDS.by_name["component_type"],
+    Field("version", "version", to_result=lambda value: int(float(value)) if value not in (None, "") else None),
+    FIELDS.by_name["folder_name"], FIELDS.by_name["deleted"],
+)
+
+
 def result(metadata):
     return FIELDS.result(metadata)
+
+
+def summary(metadata):
+    """A component as boomi_component_info returns it: id, name, type, latest revision, folder, deleted."""
+    return SUMMARY_FIELDS.result(metadata)
 
 
 def latest(client, component_ids):

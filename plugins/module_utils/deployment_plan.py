@@ -45,6 +45,7 @@ class Entry(object):
         self.hold = hold
         self.rollback = rollback                # {"components": [...] or None, "to": {component_id: version}}
         self.listener_status = listener_status
+        self.force = None                       # None: the task's force option
         self.name = None
         self.active = {}                        # {package_id: deployment} before the task
         self.actions = []                       # [Action]
@@ -88,7 +89,7 @@ def read_environments(client, entries, all_of_them, option):
     for entry in entries:
         entry.active = active[entry.environment_id]
     todo = [e.environment_id for e in entries if all_of_them or not e.active]
-    found = environment_api.require_all(client, todo, option)
+    found = environment_api.require_all(client, todo, option, " (nothing was deployed)")
     for entry in entries:
         entry.name = (found.get(entry.environment_id) or {}).get("name")
 
@@ -170,7 +171,7 @@ def plan_rollback(entry, history, members, checker):
     current = entry.active_by_component()
     wanted = entry.rollback.get("components") or [c for c in members if c in current] or list(current)
     to = entry.rollback.get("to") or {}
-    for component_id in wanted:
+    for component_id in [c for c in wanted if c not in entry.pinned]:  # a pin wins over a rollback
         active = current.get(component_id)
         if active is None:
             checker("%s: component %s is not deployed there, so there is nothing to roll back"

@@ -23,31 +23,17 @@ def result(environment):
     return FIELDS.result(environment)
 
 
-def raise_unknown(client, environment_ids, option="environment_id"):
-    settings = client.settings
-    raise UsageError("%s %s %s not exist in account %s; pass the id of one of its environments (nothing was deployed)"
-                     % (option, ", ".join(environment_ids), "does" if len(environment_ids) == 1 else "do",
-                        settings.override_account or settings.account_id))
-
-
-def require_all(client, environment_ids, option="environment_id"):
-    """Before any write: every environment exists (one bulk read per 100 ids); else one error naming all
-    the unknown ones."""
+def require_all(client, environment_ids, option="environment_id", consequence=""):
+    """{id: environment}, one bulk GET per 100 ids; unknown ids fail together, naming ``option`` (before any
+    write: ``consequence`` says what was therefore not done)."""
     found = client.bulk_get(OBJECT, environment_ids) if environment_ids else {}
-    unknown = [ident for ident in environment_ids if found.get(ident) is None]
+    unknown = [ident for ident in dict.fromkeys(environment_ids) if found.get(ident) is None]
     if unknown:
-        raise_unknown(client, unknown, option)
-    return found
-
-
-def require(client, environment_id):
-    """The environment, or a UsageError naming the account it is not in."""
-    environment = client.get_or_none(OBJECT, environment_id)
-    if environment is None:
         settings = client.settings
-        raise UsageError("environment_id %s does not exist in account %s; pass the id of one of its environments"
-                         % (environment_id, settings.override_account or settings.account_id))
-    return environment
+        raise UsageError("%s %s: no environment with %s in account %s; pass the id of one of its environments%s"
+                         % (option, ", ".join(unknown), "that id" if len(unknown) == 1 else "those ids",
+                            settings.override_account or settings.account_id, consequence))
+    return found
 
 
 def find_all(client, name=None, classification=None):
@@ -60,12 +46,6 @@ def find_all(client, name=None, classification=None):
 
 
 def require_many(client, environment_ids, option="environment_ids"):
-    """[environment] in the order asked, one bulk GET per 100 ids; unknown ids fail, naming ``option``."""
-    found = client.bulk_get(OBJECT, environment_ids)
-    unknown = [ident for ident in environment_ids if found.get(ident) is None]
-    if unknown:
-        settings = client.settings
-        raise UsageError("%s %s: no environment with %s in account %s"
-                         % (option, ", ".join(unknown), "that id" if len(unknown) == 1 else "those ids",
-                            settings.override_account or settings.account_id))
+    """[environment] in the order asked; unknown ids fail, naming ``option``."""
+    found = require_all(client, environment_ids, option)
     return [found[ident] for ident in dict.fromkeys(environment_ids)]

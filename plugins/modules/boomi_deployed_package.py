@@ -69,9 +69,12 @@ options:
           - Each version must have a live packaged component.
         type: dict
       hold:
-        description: Leave this environment untouched and report it as C(held).
+        description: Leave this environment untouched and report it as C(held), with what is active there.
         type: bool
         default: false
+      force:
+        description: As O(force), for this environment; defaults to O(force).
+        type: bool
       rollback:
         description:
           - Roll components of this environment back instead of deploying a release.
@@ -292,6 +295,7 @@ environments:
       elements: dict
 """
 
+from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
 from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
 from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
@@ -315,6 +319,7 @@ OPTIONS = dict(
         package_ids=dict(type="list", elements="str"),
         pinned_versions=dict(type="dict"),
         hold=dict(type="bool", default=False),
+        force=dict(type="bool"),
         rollback=dict(type="dict", options=dict(
             components=dict(type="list", elements="str"),
             to=dict(type="dict"),
@@ -395,9 +400,11 @@ def batch_entry(module, index, item):
                                           for c, v in (rollback["to"] or {}).items()))
     package_ids = checked_ids(module, item["package_ids"], where + ".package_ids") if item["package_ids"] is not None \
         else None
-    return planner.Entry(item["environment_id"], where + ".package_ids", package_ids=package_ids, pinned=pinned,
-                         hold=item["hold"], rollback=rollback,
-                         listener_status=item["listener_status"] or params["listener_status"])
+    entry = planner.Entry(item["environment_id"], where + ".package_ids", package_ids=package_ids, pinned=pinned,
+                          hold=item["hold"], rollback=rollback,
+                          listener_status=item["listener_status"] or params["listener_status"])
+    entry.force = params["force"] if item["force"] is None else item["force"]
+    return entry
 
 
 def checked_ids(module, ids, option):
@@ -457,6 +464,7 @@ def plan(module, client, entries, known):
 def plan_entry(module, entry, release, known, pinned, history):
     params = module.params
     if entry.hold:
+        entry.actions = [planner.Action("keep", i, d) for i, d in entry.active.items()]
         return
     if entry.rollback is not None:
         members = list(release.versions) if release else []
@@ -464,7 +472,7 @@ def plan_entry(module, entry, release, known, pinned, history):
     elif entry.package_ids is not None:
         planner.plan_explicit(entry, known)
     else:
-        planner.plan_release(entry, release, pinned, params["force"])
+        planner.plan_release(entry, release, pinned, params["force"] if entry.force is None else entry.force)
     planner.plan_undeploy(entry, params["undeploy_components"] or [])
 
 
@@ -529,10 +537,25 @@ def versions_before_after(entry, results):
     return before, after
 
 
+def readable(module, client, pairs):
+    """With --diff, key the versions by component name (one bulk read per 100 components), so a plan reads
+    'Order Intake: 1.0.5' instead of an id."""
+    if not module._diff:
+        return pairs
+    ids = set(c for before, after in pairs for c in list(before) + list(after))
+    names = component_metadata.names(client, sorted(ids)) if ids else {}
+
+    def label(versions):
+        taken = [names.get(c) for c in versions]
+        return dict(((names.get(c) if names.get(c) and taken.count(names.get(c)) == 1 else c), v)
+                    for c, v in versions.items())
+    return [(label(before), label(after)) for before, after in pairs]
+
+
 # -- run -----------------------------------------------------------------------------------------------
 def run_one(module, client, entry):
     results = apply_actions(module, client, entry)
-    before, after = versions_before_after(entry, results)
+    ((before, after),) = readable(module, client, [versions_before_after(entry, results)])
     diff = {"before": {"environment_id": entry.environment_id, "versions": before},
             "after": {"environment_id": entry.environment_id, "versions": after}}
     changed = any(r["changed"] for r in results)
@@ -544,7 +567,7 @@ def run_one(module, client, entry):
 
 def run_batch(module, client, entries):
     """Each environment in turn; one that fails does not stop the others. Fails at the end if any failed."""
-    out, diff = [], {"before": {}, "after": {}}
+    out, pairs = [], []
     for entry in entries:
         item = {"environment_id": entry.environment_id, "environment_name": entry.name, "failed": False,
                 "deployments": [], "kept": entry.kept}
@@ -554,9 +577,11 @@ def run_batch(module, client, entries):
             item.update(failed=True, msg=str(exc))
         item["changed"] = any(r["changed"] for r in item["deployments"])
         item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
-        diff["before"][entry.environment_id], diff["after"][entry.environment_id] = \
-            versions_before_after(entry, item["deployments"])
+        pairs.append(versions_before_after(entry, item["deployments"]))
         out.append(item)
+    pairs = readable(module, client, pairs)
+    diff = {"before": dict((e.environment_id, b) for e, (b, a) in zip(entries, pairs)),
+            "after": dict((e.environment_id, a) for e, (b, a) in zip(entries, pairs))}
     changed = any(e["changed"] for e in out)
     failed = [e for e in out if e["failed"]]
     if failed:

@@ -11,14 +11,20 @@ module: boomi_environment_info
 short_description: List Boomi environments (Environment)
 version_added: "0.1.0"
 description:
-  - Returns the environments of the account, or the one with O(id), or those with O(name) and/or
-    O(classification).
-  - An O(id) or O(name) that matches no environment fails, naming the option; a O(classification) that
-    matches none returns an empty list.
+  - Returns the environments of the account, or the one with O(id), or those with O(ids), or those with
+    O(name) and/or O(classification).
+  - An O(id), O(ids) entry or O(name) that matches no environment fails, naming the option (every unknown
+    id at once); a O(classification) that matches none returns an empty list.
+  - O(ids) costs one request per 100 ids, so a playbook can check every environment of an inventory before it
+    changes anything.
 options:
   id:
     description: Id of one environment.
     type: str
+  ids:
+    description: Ids of several environments, returned in this order.
+    type: list
+    elements: str
   name:
     description: Exact name of the environment.
     type: str
@@ -41,6 +47,13 @@ EXAMPLES = r"""
 - name: Every environment of the account
   boomi.platform.boomi_environment_info:
   register: all_environments
+
+- name: Check every environment of the inventory at once (fails naming each unknown id)
+  boomi.platform.boomi_environment_info:
+    ids:
+      - 6d3f9a10-0001-4d5e-9a1b-00000000e001
+      - 6d3f9a10-0003-4d5e-9a1b-00000000e003
+  register: checked
 
 - name: The production environments
   boomi.platform.boomi_environment_info:
@@ -84,16 +97,19 @@ from ansible_collections.boomi.platform.plugins.module_utils.module import run_m
 
 OPTIONS = dict(
     id=dict(type="str"),
+    ids=dict(type="list", elements="str"),
     name=dict(type="str"),
     classification=dict(type="str", choices=list(environment_api.CLASSIFICATIONS)),
 )
-CONSTRAINTS = dict(mutually_exclusive=[("id", "name"), ("id", "classification")])
+CONSTRAINTS = dict(mutually_exclusive=[("id", "ids", "name"), ("id", "ids", "classification")])
 
 
 def find_current(module, client):
     params = module.params
     if params["id"]:
         return environment_api.require_many(client, [params["id"]], option="id")
+    if params["ids"] is not None:
+        return environment_api.require_many(client, params["ids"], option="ids")
     found = environment_api.find_all(client, params["name"], params["classification"])
     if params["name"] is not None and not found:
         raise UsageError("name %r: no environment with that name%s in account %s" % (

@@ -48,8 +48,9 @@ def test_pack_lifecycle(sim, tmp_path):
     assert check.changed and check.writes == 0
     assert [d["deployment_id"] for d in check["deployments"]] == [None, None]
     assert first.changed and first.writes == 2 and all(d["changed"] and d["active"] for d in first["deployments"])
+    # --diff names components and shows versions
     assert first["diff"]["before"]["versions"] == {} and first["diff"]["after"]["versions"] == {
-        INTAKE: "1.0.0", FULFIL: "1.0.0"}
+        "Order Intake": "1.0.0", "Order Fulfilment": "1.0.0"}
     assert {d["package_version"] for d in first["deployments"]} == {"1.0.0"}
     assert not again.changed and again.writes == 0
     assert check_absent.changed and check_absent.writes == 0
@@ -64,10 +65,11 @@ def test_package_ids_cost_one_read_when_nothing_changes(sim, tmp_path):
         Step("boomi_deployed_package", {"environment_id": TEST, "package_ids": package_ids, "listener_status": "paused"}),
         Step("boomi_deployed_package", {"environment_id": TEST, "package_ids": package_ids}),
     ])
-    # active deployments; the environment (it has none active yet); one bulk read of the new packages
-    assert first.changed and first.writes == 2 and first.reads == 3
+    # active deployments; the environment (it has none active yet); one bulk read of the new packages; and, since
+    # these steps run with --diff, one bulk read of the component names
+    assert first.changed and first.writes == 2 and first.reads == 4
     assert {d["listener_status"] for d in first["deployments"]} == {"paused"}
-    assert not second.changed and second.writes == 0 and second.reads == 1
+    assert not second.changed and second.writes == 0 and second.reads == 2
     assert {d["listener_status"] for d in second["deployments"]} == {"paused"}  # not a change (create-only)
 
 
@@ -86,8 +88,8 @@ def test_rollback_and_single_package(sim, tmp_path):
     ])
     assert newer.changed and newer["deployments"][0]["package_version"] == "1.0.1"
     assert older.changed and older["deployments"][0]["version"] == 2
-    assert older["diff"]["before"]["versions"] == {INTAKE: "1.0.1"}
-    assert older["diff"]["after"]["versions"] == {INTAKE: "1.0.0"}
+    assert older["diff"]["before"]["versions"] == {"Order Intake": "1.0.1"}
+    assert older["diff"]["after"]["versions"] == {"Order Intake": "1.0.0"}
     assert not again.changed and active(sim, DEV) == {INTAKE: "1.0.0"}
 
 
@@ -106,7 +108,7 @@ def test_seed_pitfalls(sim, tmp_path):
     assert pack_as_package.failed and pack_as_package.writes == 0
     assert "is the id of integration pack 'Orders'" in pack_as_package.msg and "integration_pack_id" in pack_as_package.msg
     assert package_as_pack.failed and package_as_pack.writes == 0 and "is a packaged component id" in package_as_pack.msg
-    assert unknown_env.failed and unknown_env.writes == 0 and "environment_id no-such-env does not exist" in unknown_env.msg
+    assert unknown_env.failed and unknown_env.writes == 0 and "environment_id no-such-env: no environment with that id" in unknown_env.msg
 
 
 def test_licence_message_becomes_a_warning(sim, tmp_path):
@@ -144,14 +146,15 @@ def test_batch_deploys_many_environments_from_one_run(sim, tmp_path):
     ])
     assert check.changed and check.writes == 0 and all(e["changed"] for e in check["environments"])
     # one query for the active deployments of all three, one bulk read of the environments (none has
-    # anything active yet), one bulk read of the packages, then the writes
-    assert first.changed and first.writes == 6 and first.reads == 3
+    # anything active yet), one bulk read of the packages, one of the component names (--diff), then the writes
+    assert first.changed and first.writes == 6 and first.reads == 4
     assert [e["environment_id"] for e in first["environments"]] == [DEV, TEST, PROD]
     assert {d["listener_status"] for d in first["environments"][2]["deployments"]} == {"paused"}
     assert {d["listener_status"] for d in first["environments"][0]["deployments"]} == {"running"}
-    assert first["diff"]["before"][DEV] == {} and first["diff"]["after"][PROD] == {INTAKE: "1.0.0", FULFIL: "1.0.0"}
+    assert first["diff"]["before"][DEV] == {} and first["diff"]["after"][PROD] == {
+        "Order Intake": "1.0.0", "Order Fulfilment": "1.0.0"}
     # a batch reads its environments every time (their names, and a mistyped id shows up before any write)
-    assert not again.changed and again.writes == 0 and again.reads == 2
+    assert not again.changed and again.writes == 0 and again.reads == 3
     assert [e["environment_name"] for e in again["environments"]] == ["Development", "Test", "Production"]
     assert all(active(sim, e) == {INTAKE: "1.0.0", FULFIL: "1.0.0"} for e in (DEV, TEST, PROD))
 
@@ -165,7 +168,7 @@ def test_batch_bad_input_fails_before_any_write(sim, tmp_path):
         Step("boomi_deployed_package", batch(package_ids, DEV, DEV)),
         Step("boomi_deployed_package", batch(package_ids, DEV, package_ids=package_ids)),
     ])
-    assert typo.failed and typo.writes == 0 and "0000e0X2 does not exist" in typo.msg and "nothing was deployed" in typo.msg
+    assert typo.failed and typo.writes == 0 and "0000e0X2: no environment with that id" in typo.msg and "nothing was deployed" in typo.msg
     assert wrong_package.failed and wrong_package.writes == 0 and "is the id of integration pack 'Orders'" in wrong_package.msg
     assert "environments[0].package_ids" in wrong_package.msg
     assert twice.failed and twice.writes == 0 and "more than once" in twice.msg
