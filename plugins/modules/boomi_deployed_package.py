@@ -419,14 +419,21 @@ def checked_ids(module, ids, option):
 # -- the pack's current release ----------------------------------------------------------------------------
 def read_release(module, client):
     params = module.params
-    pack = pack_api.require(client, params["integration_pack_id"], params["integration_pack"])
+    pack = pack_api.find(client, params["integration_pack_id"], params["integration_pack"])
+    if pack is None:
+        warn_or_fail(module, "No integration pack named %r in this account; create it with "
+                             "boomi.platform.boomi_integration_pack" % params["integration_pack"])
+        pack = {"id": None, "name": params["integration_pack"]}
     versions = dict(pack_api.released_versions(pack))
     expected = dict((c, version_text(v, "expected_versions.%s" % c)) for c, v in (params["expected_versions"] or {}).items())
     differ = dict((c, v) for c, v in expected.items() if versions.get(c) != v)
     if differ:
-        warn_or_fail(module, "Integration pack %r is released at %s, not at the expected %s: another job released it "
-                             "since, or it is not the build that passed; nothing was deployed"
-                     % (pack.get("name"), describe(versions, differ), describe(differ, differ)))
+        message = ("Integration pack %r is released at %s, not at the expected %s (another job may have released it "
+                   "since, or it is not the build that passed)"
+                   % (pack.get("name"), describe(versions, differ), describe(differ, differ)))
+        if not module.check_mode:
+            raise UsageError(message + "; nothing was deployed anywhere")
+        warn_or_fail(module, message)
         versions.update(differ)  # check mode: an earlier task releases them
     if not versions:
         warn_or_fail(module, "Integration pack %s (%s) has no successful release, so there is nothing to deploy; release "

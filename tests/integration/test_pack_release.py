@@ -1,6 +1,8 @@
 """boomi_pack_release through ansible-playbook."""
 
 import datetime
+import threading
+import time
 
 from ..conftest import COMPONENTS, BoomiClient
 from .playbook import Step, play
@@ -57,10 +59,14 @@ def test_lifecycle(sim, tmp_path):
     assert current == {INTAKE: "1.0.0", FULFIL: "1.0.1"}
 
 
-def test_latest_versions_when_nothing_named(sim, tmp_path):
-    prepare(sim, versions=("1.0.0", "1.0.1"))
-    latest, = play(sim, tmp_path, [Step("boomi_pack_release", dict({"integration_pack": "Orders"}, **FAST))])
-    assert versions(latest) == {INTAKE: "1.0.1", FULFIL: "1.0.1"}
+def test_nothing_named_releases_pending_else_current_never_a_newer_package(sim, tmp_path):
+    prepare(sim)
+    pending, = play(sim, tmp_path, [Step("boomi_pack_release", dict({"integration_pack": "Orders"}, **FAST))])
+    assert pending.changed and versions(pending) == {INTAKE: "1.0.0", FULFIL: "1.0.0"}
+    BoomiClient(sim).create("PackagedComponent", {"componentId": INTAKE, "packageVersion": "1.0.1", "shareable": True})
+    current, = play(sim, tmp_path, [Step("boomi_pack_release", dict({"integration_pack": "Orders"}, **FAST))])
+    assert not current.changed and current.writes == 0 and versions(current) == {INTAKE: "1.0.0", FULFIL: "1.0.0"}
+    assert any("newer shareable package (1.0.1)" in w for w in current.result["warnings"])
 
 
 def test_pending_removal_is_released(sim, tmp_path):
@@ -117,10 +123,44 @@ def test_lost_release_answer_is_not_sent_again(sim, tmp_path):
     prepare(sim)
     sim.configure(release_polls=1, release_seconds=0.5)
     sim.fault(kind="drop_after", object="ReleaseIntegrationPack", operation="create")
-    lost, = play(sim, tmp_path, [Step("boomi_pack_release", release(poll_interval=0.2))])
+    # the release finishes 0.5 s after it was sent: looking for 3 s sees it land, so it is not sent again
+    lost, = play(sim, tmp_path, [Step("boomi_pack_release", release(poll_interval=0.2))], write_settle_seconds=3)
     assert lost.changed and not lost.failed and lost.writes == 1
     assert lost["release"]["status"] == "SUCCESS"
     assert len(sim.state()["releases"]) == 1
+
+
+def test_release_lost_before_processing_converges_in_one_run(sim, tmp_path):
+    prepare(sim)
+    sim.fault(kind="504", object="ReleaseIntegrationPack", operation="create")
+    sent, = play(sim, tmp_path, [Step("boomi_pack_release", release(wait_timeout=600))], write_settle_seconds=1)
+    assert sent.changed and not sent.failed and sent["release"]["status"] == "SUCCESS"
+    assert len(sim.state()["releases"]) == 1
+
+
+def test_a_release_made_meanwhile_by_another_job_is_not_made_again(sim, tmp_path):
+    pack = prepare(sim)
+    sim.configure(release_polls=1)
+    fault = sim.fault(kind="503_retry_after", retry_after=2, object="ReleaseIntegrationPack", operation="create")
+
+    def other_job():  # releases the same versions while our module waits out the 503
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if [f for f in sim.control("GET", "faults")["faults"] if f["id"] == fault["id"] and f["fired"]]:
+                client = BoomiClient(sim)
+                made = client.create("ReleaseIntegrationPack", {
+                    "id": pack["id"], "releaseSchedule": "IMMEDIATELY", "ReleasePackagedComponents": {
+                        "ReleasePackagedComponent": [{"componentId": c, "version": "1.0.0"} for c in (INTAKE, FULFIL)]}})
+                client.get("ReleaseIntegrationPackStatus", made.json()["requestId"])
+                return
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=other_job)
+    thread.start()
+    ours, = play(sim, tmp_path, [Step("boomi_pack_release", release())])
+    thread.join()
+    assert ours.changed and not ours.failed and ours["release"]["status"] == "SUCCESS"
+    assert ours["release"]["request_id"] is None and len(sim.state()["releases"]) == 1
 
 
 def test_scheduled_release_and_its_replacement(sim, tmp_path):

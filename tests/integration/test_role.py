@@ -22,8 +22,14 @@ def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
     proc, writes, recap, stats = run_role(sim)
     assert writes == 3 + 2 + 1 + 9
     assert recap["dev"]["changed"] > 0 and recap["test"]["changed"] == 1 and recap["prod"]["changed"] == 1
-    assert set(stats) == {"boomi_packages", "boomi_integration_pack", "boomi_release", "boomi_deployments"}
+    assert set(stats) == {"boomi_packages", "boomi_integration_pack", "boomi_release", "boomi_deployments",
+                          "boomi_expected_versions"}
     assert sorted(stats["boomi_deployments"]) == sorted(ENVIRONMENTS[e] for e in ("dev", "test", "prod"))
+    prod = stats["boomi_deployments"][ENVIRONMENTS["prod"]]
+    assert (prod["environment_name"], prod["inventory_hostname"], prod["state"]) == ("Production", "prod", "deployed")
+    assert len(prod["deployments"]) == 3
+    assert stats["boomi_expected_versions"] == {c: "1.0.5" for c in (
+        COMPONENTS["order_intake"], FULFIL, COMPONENTS["invoice_sync"])}
     assert stats["boomi_release"]["status"] == "SUCCESS"
 
     proc, writes, recap, stats = run_role(sim)
@@ -36,17 +42,21 @@ def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
     # check mode with a version bump: no write, and the package, release and deploy steps show as changes
     proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra={"boomi_components": bumped_components()})
     assert writes == 0 and all(r["failed"] == 0 for r in recap.values())
-    for step in ("Package each component", "Release the pack", "Report what changed in this host"):
-        block = proc.stdout.split("TASK [boomi.platform.package_and_deploy : " + step, 1)[1].split("TASK [", 1)[0]
+    for step in ("package_and_deploy : Package each component", "package_and_deploy : Release the pack",
+                 "promote : Report what changed in this host"):
+        block = proc.stdout.split("TASK [boomi.platform." + step, 1)[1].split("TASK [", 1)[0]
         assert "changed:" in block, (step, block)
-    assert "1.0.6" in proc.stdout and set(active(sim).values()) == {"1.0.5"}
+    # the plan reads by component name and version, one warning for the deploy task at most
+    assert '-        "Order Fulfilment": "1.0.5"' in proc.stdout and '+        "Order Fulfilment": "1.0.6"' in proc.stdout
+    assert proc.stdout.count("[WARNING]: Check mode, assuming") <= 3  # pack, release, deploy: one each at most
+    assert set(active(sim).values()) == {"1.0.5"}
 
     # the bump for real: one package, one release, one deployment per environment
     proc, writes, recap, stats = run_role(sim, extra={"boomi_components": bumped_components()})
     assert writes == 1 + 1 + 3
     for (environment, component), version in active(sim).items():
         assert version == ("1.0.6" if component == FULFIL else "1.0.5")
-    changed = {e: [d for d in deployments if d["changed"]] for e, deployments in stats["boomi_deployments"].items()}
+    changed = {e: [d for d in entry["deployments"] if d["changed"]] for e, entry in stats["boomi_deployments"].items()}
     assert all(len(c) == 1 and c[0]["component_id"] == FULFIL for c in changed.values())
 
 
