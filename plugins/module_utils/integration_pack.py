@@ -81,18 +81,29 @@ def membership_body(pack, name, description, component_ids):
 
 
 def find(client, pack_id=None, name=None, option="integration_pack_id"):
-    """A pack by id (an unknown id fails, naming ``option``) or by exact name (None if missing;
-    several packs with the name fail, listing their ids)."""
+    """A pack by id (an unknown id fails, naming ``option``) or by exact name (None if missing; several
+    packs with the name resolve to the survivor, see ``survivor``)."""
     if pack_id:
         pack = client.get_or_none(OBJECT, pack_id)
         if pack is None:
             raise_unknown_id(client, pack_id, option)
         return pack
     matches = [p for p in client.query(OBJECT, eq("name", name)) if p.get("name") == name]
-    if len(matches) > 1:
-        raise UsageError("%d integration packs are named %r (ids: %s); pass the one you mean by id"
-                         % (len(matches), name, ", ".join(p["id"] for p in matches)))
-    return matches[0] if matches else None
+    return survivor(matches, name) if matches else None
+
+
+def has_release(pack):
+    return any(m.get("currentVersion") for m in members(pack).values())
+
+
+def survivor(packs, name):
+    """Of packs sharing a name (overlapping runs each created one), the one that counts: the pack with a
+    release, else the smallest id. Several packs with releases cannot be told apart: fail, listing them."""
+    released = [p for p in packs if has_release(p)]
+    if len(released) > 1:
+        raise UsageError("%d integration packs are named %r and have releases (ids: %s); pass the one you mean by id"
+                         % (len(released), name, ", ".join(p["id"] for p in released)))
+    return released[0] if released else min(packs, key=lambda p: p["id"])
 
 
 def require(client, pack_id=None, name=None, option="integration_pack_id"):

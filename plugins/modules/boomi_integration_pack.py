@@ -13,8 +13,12 @@ version_added: "0.1.0"
 description:
   - Ensures a publisher integration pack exists with the given description and member components,
     or is deleted.
-  - The pack is found by O(id), or by exact O(name); when several packs share the name the module fails
-    and lists their ids.
+  - The pack is found by O(id), or by exact O(name). When several packs share the name (overlapping runs
+    each created one), the one with a release counts, else the one with the smallest id; when several have
+    releases the module fails and lists their ids. A run that finds it has just created such a duplicate
+    deletes its own copy (never a pack with a release) and carries on with the one that counts.
+  - When Boomi refuses to create the pack, the module looks for it by name first: another run may have
+    just created it, and then the task converges on that one.
   - Members are components, not package versions. A component joins with its newest shareable package
     pending; M(boomi.platform.boomi_pack_release) decides which version is released.
   - Every membership change is one update that lists every component that stays; components left out
@@ -134,7 +138,7 @@ integration_pack:
 
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
-from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 OPTIONS = dict(
@@ -205,10 +209,43 @@ def create(module, client):
     latest = check_new_members(module, client, component_ids, body["installationType"], len(component_ids))
     if module.check_mode:
         return predict(dict(body, id=None), body["name"], body["Description"], component_ids, latest)
-    pack = client.create(pack_api.OBJECT, body, lookup=lambda: pack_api.find(client, name=params["name"]))
+    pack, mine = create_pack(client, body)
+    survivor = resolve_twins(module, client, pack, mine)
+    if survivor["id"] != pack["id"]:  # another run's pack won: bring it to what this task asks
+        return update(module, client, survivor)[1]
     if component_ids:
         pack = send_membership(client, pack, pack["name"], pack["Description"], component_ids)
     return pack
+
+
+def create_pack(client, body):
+    """(pack, created by this task). After a 400 the pack is looked up: another run may have just made it."""
+    def lookup():
+        return pack_api.find(client, name=body["name"])
+
+    try:
+        created = client.create(pack_api.OBJECT, body, lookup=lookup)
+    except ValidationError:
+        found = lookup()
+        if found is None:
+            raise
+        return found, False
+    return created, True
+
+
+def resolve_twins(module, client, pack, mine):
+    """Overlapping runs may each have created a pack with this name: the survivor rule picks one, and this
+    run deletes only the pack it created itself, never one with a release."""
+    twins = pack_api.find_all(client, pack["name"])
+    if len(twins) < 2:
+        return pack
+    survivor = pack_api.survivor(twins, pack["name"])
+    if survivor["id"] != pack["id"] and mine and not pack_api.has_release(pack):
+        client.delete(pack_api.OBJECT, pack["id"],
+                      confirm=lambda: True if client.get_or_none(pack_api.OBJECT, pack["id"]) is None else None)
+        module.warn("Another run created integration pack %r at the same time; this run deleted its own copy %s "
+                    "and continues with %s" % (pack["name"], pack["id"], survivor["id"]))
+    return survivor
 
 
 def raise_if_immutable_changes(params, pack):

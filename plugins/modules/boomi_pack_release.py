@@ -247,20 +247,25 @@ def raise_if_bad_timing(params):
         raise UsageError("poll_interval must be a number of seconds greater than 0, got %s" % interval)
 
 
-def raise_if_bad_date(params):
-    """Checked only when a release is to be made: a schedule already current is fine the day after its date."""
+def release_day(params):
+    """The date of a scheduled release (None for an immediate one); a malformed date always fails."""
     date = params["release_on_date"]
     if params["release_schedule"] != "on_date":
         if date:
             raise UsageError("release_on_date is only used with release_schedule=on_date")
-        return
+        return None
     try:
-        day = datetime.datetime.strptime(date or "", "%Y-%m-%d").date()
+        return datetime.datetime.strptime(date or "", "%Y-%m-%d").date()
     except ValueError:
         raise UsageError("release_on_date %r is not a date in YYYY-MM-DD form, e.g. 2030-01-31" % date)
+
+
+def raise_if_past(day):
+    """Only when a release is to be made: a schedule already current is fine the day after its date."""
     today = datetime.datetime.now(datetime.timezone.utc).date()
-    if day < today:
-        raise UsageError("release_on_date %s is in the past; use today (%s) or later" % (date, today.isoformat()))
+    if day is not None and day < today:
+        raise UsageError("release_on_date %s is in the past; use today (%s) or later"
+                         % (day.isoformat(), today.isoformat()))
 
 
 # -- plan -----------------------------------------------------------------------------------------
@@ -388,6 +393,7 @@ def apply_plan(module, client, plan, result):
 def run(module, client):
     params = module.params
     raise_if_bad_timing(params)
+    day = release_day(params)
     plan = make_plan(module, client)
     scheduled = params["release_schedule"] == "on_date"
     current = dict((c, v) for c, v in plan.current().items() if v)
@@ -399,7 +405,7 @@ def run(module, client):
     if not plan.needed():
         diff["after"] = diff["before"]
         return False, {"release": result, "integration_pack": pack_api.result(plan.pack)}, diff
-    raise_if_bad_date(params)
+    raise_if_past(day)
     if scheduled:  # until its date, what is released now stays as it is
         result["scheduled_components"] = result["released_components"]
         found = package.find_many(client, current.items()) if current else {}

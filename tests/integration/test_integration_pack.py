@@ -1,5 +1,8 @@
 """boomi_integration_pack through ansible-playbook."""
 
+import threading
+import time
+
 from ..conftest import COMPONENTS, BoomiClient
 from .playbook import Step, play
 
@@ -95,13 +98,63 @@ def test_single_pack_rename_by_id(sim, tmp_path):
     assert not again.changed and again.writes == 0
 
 
-def test_name_ambiguity_lists_ids(sim, tmp_path):
+def released_pack_named(client, name):
+    """A pack with Order Intake 1.0.0 as its current release."""
+    pack = client.create("PublisherIntegrationPack", {"name": name, "Description": "d", "installationType": "MULTI"}).json()
+    client.update("PublisherIntegrationPack", pack["id"], {
+        "id": pack["id"], "operationType": "ADD", "Description": "d",
+        "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": INTAKE}]}})
+    made = client.create("ReleaseIntegrationPack", {"id": pack["id"], "releaseSchedule": "IMMEDIATELY"}).json()
+    for dummy in range(2):
+        client.get("ReleaseIntegrationPackStatus", made["requestId"])
+    return pack["id"]
+
+
+def test_twins_with_releases_are_ambiguous_and_listed(sim, tmp_path):
+    package(sim, INTAKE)
     client = BoomiClient(sim)
-    ids = [client.create("PublisherIntegrationPack", {"name": "Twin", "Description": "d",
-                                                      "installationType": "MULTI"}).json()["id"] for dummy in range(2)]
+    ids = [released_pack_named(client, "Twin") for dummy in range(2)]
     twin, = play(sim, tmp_path, [Step("boomi_integration_pack", {"name": "Twin", "description": "d"})])
     assert twin.failed and twin.writes == 0
-    assert "2 integration packs are named 'Twin'" in twin.msg and all(i in twin.msg for i in ids)
+    assert "2 integration packs are named 'Twin' and have releases" in twin.msg and all(i in twin.msg for i in ids)
+
+
+def test_twins_resolve_to_the_released_pack_else_the_smallest_id(sim, tmp_path):
+    package(sim, INTAKE)
+    client = BoomiClient(sim)
+    bare = [client.create("PublisherIntegrationPack", {"name": "Bare", "Description": "d",
+                                                       "installationType": "MULTI"}).json()["id"] for dummy in range(2)]
+    client.create("PublisherIntegrationPack", {"name": "Mixed", "Description": "d", "installationType": "MULTI"})
+    released = released_pack_named(client, "Mixed")
+    smallest, with_release = play(sim, tmp_path, [
+        Step("boomi_integration_pack", {"name": "Bare", "description": "d"}),
+        Step("boomi_integration_pack", {"name": "Mixed", "description": "d"})])
+    assert not smallest.failed and smallest["integration_pack"]["id"] == min(bare)
+    assert not with_release.failed and with_release["integration_pack"]["id"] == released
+
+
+def test_a_pack_created_twice_by_overlapping_runs_is_resolved(sim, tmp_path):
+    package(sim, INTAKE)
+    sim.configure(release_polls=1)
+    fault = sim.fault(kind="latency", latency_ms=1500, object="PublisherIntegrationPack", operation="create",
+                      match="Race")
+
+    def other_run():  # creates and releases a pack of the same name while ours is on its way
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if [f for f in sim.control("GET", "faults")["faults"] if f["id"] == fault["id"] and f["fired"]]:
+                released_pack_named(BoomiClient(sim), "Race")
+                return
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=other_run)
+    thread.start()
+    ours, = play(sim, tmp_path, [Step("boomi_integration_pack", {"name": "Race", "description": "d",
+                                                                 "packaged_components": [INTAKE]})])
+    thread.join()
+    survivors = [p for p in sim.state()["integration_packs"] if p["name"] == "Race"]
+    assert not ours.failed and len(survivors) == 1 and ours["integration_pack"]["id"] == survivors[0]["id"]
+    assert any("deleted its own copy" in w for w in ours.result["warnings"])
 
 
 def test_package_id_given_as_pack_id_is_explained(sim, tmp_path):

@@ -26,17 +26,18 @@ def setup_state(sim):
     create("PackagedComponent", {"componentId": COMPONENTS["invoice_sync"], "packageVersion": "1.0.0", "shareable": False})
     create("PackagedComponent", {"componentId": COMPONENTS["orders_api"], "packageVersion": "1.0.0", "shareable": True})
     packs = {}
-    for name in ("Orders", "Unreleased", "Twin", "Twin"):
-        packs[name] = create("PublisherIntegrationPack", {"name": name, "Description": "d", "installationType": "MULTI"})
-    for name in ("Orders", "Unreleased"):
+    for name in ("Orders", "Unreleased", "Twin", "Twin 2"):
+        packs[name] = create("PublisherIntegrationPack", {"name": name.split()[0], "Description": "d",
+                                                          "installationType": "MULTI"})
         client.update("PublisherIntegrationPack", packs[name]["id"], {
             "id": packs[name]["id"], "operationType": "ADD", "Description": "d",
             "PublisherPackagedComponents": {"PublisherPackagedComponent": [{"componentId": COMPONENTS["order_intake"]}]}})
-    release = create("ReleaseIntegrationPack", {"id": packs["Orders"]["id"], "releaseSchedule": "IMMEDIATELY",
-                                                "ReleasePackagedComponents": {"ReleasePackagedComponent": [
-                                                    {"componentId": COMPONENTS["order_intake"], "version": "1.0.0"}]}})
-    for dummy in range(2):
-        client.get("ReleaseIntegrationPackStatus", release["requestId"])
+    for name in ("Orders", "Twin", "Twin 2"):  # two released packs named Twin: ambiguous
+        release = create("ReleaseIntegrationPack", {"id": packs[name]["id"], "releaseSchedule": "IMMEDIATELY",
+                                                    "ReleasePackagedComponents": {"ReleasePackagedComponent": [
+                                                        {"componentId": COMPONENTS["order_intake"], "version": "1.0.0"}]}})
+        for dummy in range(2):
+            client.get("ReleaseIntegrationPackStatus", release["requestId"])
     return {"intake": COMPONENTS["order_intake"], "invoice_sync": COMPONENTS["invoice_sync"],
             "certificate": COMPONENTS["partner_cert"], "orders_api": COMPONENTS["orders_api"],
             "dev": ENVIRONMENTS["dev"], "intake_package": intake["packageId"], "orders_pack": packs["Orders"]["id"]}
