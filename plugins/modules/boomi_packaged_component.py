@@ -18,18 +18,31 @@ description:
   - Boomi keeps deleted versions and never lets a version be reused, so a deleted version is restored
     instead of created again.
   - Only the options you set are compared, except O(shareable), which always has a value.
+  - When Boomi refuses to create the package, the module looks for it first: another run may have just
+    packaged the same version, and then the task converges on it (if it matches).
 options:
   component_id:
     description: Id of the component to package (a process, or an API Service for single-install packs).
     type: str
     required: true
   package_version:
-    description: The version label of the package, unique per component, for example V(1.0.5).
-    type: str
+    description:
+      - The version label of the package, unique per component, for example V('1.0.5'). Quote it; YAML reads an
+        unquoted 1.10 as the number 1.1. A decimal number, an empty value (Boomi would number the package itself)
+        or surrounding spaces fail before any request.
+    type: raw
     required: true
   notes:
-    description: Notes stored with the package. Fixed once the package exists.
+    description: Notes stored with the package. Fixed once the package exists (see O(notes_conflict)).
     type: str
+  notes_conflict:
+    description:
+      - What to do when the package exists with other O(notes). V(fail) (packages are immutable; choose a new
+        O(package_version)), or V(warn) and leave it as it is, for pipelines whose notes describe the release
+        rather than each package.
+    type: str
+    choices: [fail, warn]
+    default: fail
   shareable:
     description:
       - Whether the package can be added to integration packs. Only process and API Service components
@@ -71,14 +84,14 @@ EXAMPLES = r"""
     username: ops@example.com
     api_token: "{{ vault_boomi_api_token }}"
     component_id: 3f1c2a10-0001-4c6e-9d7a-00000000c001
-    package_version: 1.0.5
+    package_version: "1.0.5"
     notes: Promoted from dev - order processing fixes
   register: package
 
 - name: Delete a version nobody uses any more (connection from BOOMI_* environment variables)
   boomi.platform.boomi_packaged_component:
     component_id: 3f1c2a10-0001-4c6e-9d7a-00000000c001
-    package_version: 0.9.0
+    package_version: "0.9.0"
     state: absent
 """
 
@@ -128,12 +141,14 @@ packaged_component:
 
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError, ValidationError
+from ansible_collections.boomi.platform.plugins.module_utils.inputs import VERSION_SPEC, version_text
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
 
 OPTIONS = dict(
     component_id=dict(type="str", required=True),
-    package_version=dict(type="str", required=True),
+    package_version=dict(VERSION_SPEC, required=True),
     notes=dict(type="str"),
+    notes_conflict=dict(type="str", choices=["fail", "warn"], default="fail"),
     shareable=dict(type="bool", default=True),
     branch_name=dict(type="str"),
     component_version=dict(type="str"),
@@ -148,12 +163,25 @@ def raise_immutable(params, existing, differences):
                         " (deleted)" if existing.get("deleted") else "", "; ".join(differences)))
 
 
+def check_immutable(module, existing):
+    """Fail on what the task asks that the existing package does not have; with notes_conflict=warn, other
+    notes only warn (the package keeps its own)."""
+    params = module.params
+    differences = package.FIELDS.differences(existing, params, package.IMMUTABLE_OPTIONS)
+    if params["notes_conflict"] == "warn":
+        notes = [d for d in differences if d.startswith("notes ")]
+        for difference in notes:
+            module.warn("Packaged component %s version %s exists and keeps its notes: %s"
+                        % (params["component_id"], params["package_version"], difference))
+        differences = [d for d in differences if d not in notes]
+    if differences:
+        raise_immutable(params, existing, differences)
+
+
 def ensure_present(module, client, before):
     params = module.params
     if before is not None:
-        differences = package.FIELDS.differences(before, params, package.IMMUTABLE_OPTIONS)
-        if differences:
-            raise_immutable(params, before, differences)
+        check_immutable(module, before)
         if not before.get("deleted"):
             return False, before
         body, predicted = package.restore_body(before), dict(before, deleted=False)
@@ -171,8 +199,12 @@ def ensure_present(module, client, before):
     try:
         return True, client.create(package.OBJECT, body, lookup=lookup)
     except ValidationError as exc:
-        raise UsageError("Boomi refused to package component_id %s at package_version %s: %s"
-                         % (params["component_id"], params["package_version"], exc.boomi_message), status=exc.status)
+        made = lookup()  # another run may have just packaged this version
+        if made is None or package.FIELDS.differences(made, params, package.IMMUTABLE_OPTIONS):
+            raise UsageError("Boomi refused to package component_id %s at package_version %s: %s"
+                             % (params["component_id"], params["package_version"], exc.boomi_message),
+                             status=exc.status)
+        return True, made
 
 
 def ensure_absent(module, client, before):
@@ -194,6 +226,7 @@ def ensure_absent(module, client, before):
 
 
 def find_current(module, client):
+    module.params["package_version"] = version_text(module.params["package_version"], "package_version")
     return package.find(client, module.params["component_id"], module.params["package_version"])
 
 

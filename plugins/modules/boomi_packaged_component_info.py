@@ -48,7 +48,7 @@ EXAMPLES = r"""
 - name: Version 1.0.5 of Order Intake
   boomi.platform.boomi_packaged_component_info:
     component_id: 3f1c2a10-0001-4c6e-9d7a-00000000c001
-    package_version: 1.0.5
+    package_version: "1.0.5"
   register: intake_105
 
 - name: The same package by its id
