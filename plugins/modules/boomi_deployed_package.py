@@ -119,6 +119,8 @@ options:
       - "With a pack, C(component_id: version) that the pack's current release must have, checked before any
         write. When it differs (another job released since, or this is not the build that passed an earlier
         stage), the task fails and nothing is deployed anywhere."
+      - With O(environments), the pack is read once more after the deployments (one request): when another job
+        released it meanwhile, every environment's result fails, saying so, since they may run a mix of the two.
     type: dict
   force:
     description: With a pack, also deploy a release version to environments that were rolled back from it.
@@ -449,7 +451,7 @@ def describe(versions, components):
 
 # -- plan -----------------------------------------------------------------------------------------------
 def plan(module, client, entries, known):
-    """Every read and check for every environment, before the first write."""
+    """Every read and check for every environment, before the first write. Returns the pack's release, if any."""
     params = module.params
     batch = params["environments"] is not None
     planner.read_environments(client, entries, batch, "environments[].environment_id" if batch else "environment_id")
@@ -460,12 +462,13 @@ def plan(module, client, entries, known):
                 [p["packageId"] for p in (release.packages.values() if release else [])]
             entry.actions = [planner.Action("undeploy" if i in entry.active else "absent", i, entry.active.get(i))
                              for i in ids]
-        return
+        return release
     known = dict(known, **planner.read_packages_by_id(client, entries))
     pinned = planner.read_pinned(client, entries, lambda message: warn_or_fail(module, message))
     history = planner.read_history(client, entries)
     for entry in entries:
         plan_entry(module, entry, release, known, pinned, history.get(entry.environment_id, {}))
+    return release
 
 
 def plan_entry(module, entry, release, known, pinned, history):
@@ -572,7 +575,20 @@ def run_one(module, client, entry):
     return changed, result, diff
 
 
-def run_batch(module, client, entries):
+def superseded_meanwhile(module, client, release):
+    """With expected versions: a release made by another job while this task deployed, or None. One read."""
+    expected = module.params["expected_versions"]
+    if not expected or module.check_mode or release is None or not release.pack.get("id"):
+        return None
+    now = dict(pack_api.released_versions(client.get(pack_api.OBJECT, release.pack["id"])))
+    if all(now.get(c) == v for c, v in release.versions.items() if c in expected):
+        return None
+    return ("another job released integration pack %r at %s while this task deployed %s; environments may run a mix "
+            "of the two releases, so run the pipeline again"
+            % (release.pack.get("name"), describe(now, expected), describe(release.versions, expected)))
+
+
+def run_batch(module, client, entries, release=None):
     """Each environment in turn; one that fails does not stop the others. Fails at the end if any failed."""
     out, pairs = [], []
     for entry in entries:
@@ -586,6 +602,9 @@ def run_batch(module, client, entries):
         item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
         pairs.append(versions_before_after(entry, item["deployments"]))
         out.append(item)
+    meanwhile = superseded_meanwhile(module, client, release) if any(e["changed"] for e in out) else None
+    for item in out if meanwhile else []:
+        item.update(failed=True, state="failed", msg=meanwhile)
     pairs = readable(module, client, pairs)
     diff = {"before": dict((e.environment_id, b) for e, (b, a) in zip(entries, pairs)),
             "after": dict((e.environment_id, a) for e, (b, a) in zip(entries, pairs))}
@@ -609,10 +628,10 @@ def run(module, client):
     if (params["expected_versions"] or params["force"]) and not any(params[o] for o in PACK):
         raise UsageError("expected_versions and force apply to a pack's release; set integration_pack_id or "
                          "integration_pack")
-    plan(module, client, entries, known)
+    release = plan(module, client, entries, known)
     if params["environments"] is None:
         return run_one(module, client, entries[0])
-    return run_batch(module, client, entries)
+    return run_batch(module, client, entries, release)
 
 
 def main():

@@ -91,6 +91,13 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+created_id:
+  description:
+    - Id of the pack this task created, if it did and the pack still exists; else V(null).
+    - With overlapping runs, a later task may find that another run's pack counts instead (see the survivor rule
+      above); a run may then delete the pack it created, and only that one.
+  returned: always
+  type: str
 integration_pack:
   description: The pack after the task; empty when O(state=absent).
   returned: always
@@ -210,11 +217,14 @@ def create(module, client):
     if module.check_mode:
         return predict(dict(body, id=None), body["name"], body["Description"], component_ids, latest)
     pack, mine = create_pack(client, body)
+    module.boomi_created_id = pack["id"] if mine else None
     survivor = resolve_twins(module, client, pack, mine)
+    if survivor["id"] == pack["id"] and component_ids:
+        pack = send_membership(client, pack, pack["name"], pack["Description"], component_ids)
+        # look again once our pack is complete: a create sent at the same moment has landed by now
+        survivor = resolve_twins(module, client, pack, mine)
     if survivor["id"] != pack["id"]:  # another run's pack won: bring it to what this task asks
         return update(module, client, survivor)[1]
-    if component_ids:
-        pack = send_membership(client, pack, pack["name"], pack["Description"], component_ids)
     return pack
 
 
@@ -243,6 +253,7 @@ def resolve_twins(module, client, pack, mine):
     if survivor["id"] != pack["id"] and mine and not pack_api.has_release(pack):
         client.delete(pack_api.OBJECT, pack["id"],
                       confirm=lambda: True if client.get_or_none(pack_api.OBJECT, pack["id"]) is None else None)
+        module.boomi_created_id = None
         module.warn("Another run created integration pack %r at the same time; this run deleted its own copy %s "
                     "and continues with %s" % (pack["name"], pack["id"], survivor["id"]))
     return survivor
@@ -314,7 +325,7 @@ def run(module, client):
     before = find_current(module, client)
     ensure = ensure_present if params["state"] == "present" else ensure_absent
     changed, after = ensure(module, client, before)
-    result = {"integration_pack": pack_api.result(after)}
+    result = {"integration_pack": pack_api.result(after), "created_id": getattr(module, "boomi_created_id", None)}
     return changed, result, {"before": pack_api.result(before), "after": result["integration_pack"]}
 
 

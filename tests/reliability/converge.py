@@ -11,7 +11,7 @@ COMPONENT_IDS = [COMPONENTS[c] for c in ("order_intake", "order_fulfilment", "in
 ENVIRONMENT_IDS = list(ENVIRONMENTS.values())
 VERSION = "1.0.5"
 # fast backoff and a short per-request timeout, so retries cost tenths of seconds, not minutes
-FAST = {"BOOMI_RETRY_DELAY": "0.05", "BOOMI_TIMEOUT": "2"}
+FAST = {"BOOMI_RETRY_DELAY": "0.05", "BOOMI_TIMEOUT": "2"}  # writes settle for 3 timeouts: 6 s
 
 
 def run(sim, *args, check=True, env=None, extra=None):

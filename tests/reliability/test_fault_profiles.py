@@ -28,9 +28,10 @@ def mix():
             if kind == "503_retry_after":
                 spec["retry_after"] = 1
             faults.append(spec)
-    # A release whose answer is lost is never re-posted (the module waits for the pack instead), so on
-    # the release only faults that mean "not processed" or "processed, answer lost" are injected.
-    for kind, probability in (("503", 0.1), ("503_html", 0.05)):
+    # A release whose outcome is unknown is sent again only after the pack was looked at for the settle time
+    # (6 s here) without showing it, and the pack is read again right before: a release lost before
+    # processing (504) is re-sent at once, one lost after it converges by lookup.
+    for kind, probability in (("503", 0.1), ("503_html", 0.05), ("504", 0.05)):
         faults.append({"kind": kind, "object": "ReleaseIntegrationPack", "probability": probability, "seed": 7 + len(kind)})
         faults.append({"kind": kind, "object": "ReleaseIntegrationPackStatus", "probability": probability,
                        "seed": 17 + len(kind)})
