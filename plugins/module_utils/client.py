@@ -84,6 +84,7 @@ class BoomiClient(object):
         if not settings.validate_certs:
             disable_warnings(InsecureRequestWarning)  # the module already warned, once, in its own words
         self.params = {"overrideAccount": settings.override_account} if settings.override_account else {}
+        self.answered = False  # whether the server ever answered: a TLS port never answers plain http
 
     def __repr__(self):
         return "BoomiClient(%r)" % (self.settings,)
@@ -93,7 +94,8 @@ class BoomiClient(object):
         return self.request("GET", _path(object_name, ident)).data
 
     def get_or_none(self, object_name, ident):
-        """GET by id; None when Boomi says the id does not exist (400 "No such ..." or 404)."""
+        """GET by id; None when Boomi says the id does not exist (any 400 or 404 to a GET by id: the request
+        has no body, so the id is all Boomi can refuse; its wording is not relied on)."""
         try:
             return self.get(object_name, ident)
         except errors.NotFoundError:
@@ -184,6 +186,7 @@ class BoomiClient(object):
                                         method=method, path=path)
         except RequestException as exc:
             return self._broken_connection(exc, kind)
+        self.answered = True
         answer = Answer(response.status_code, None, response.headers)
         if response.status_code in OK:
             answer.data = _json(response, method, path)
@@ -202,7 +205,7 @@ class BoomiClient(object):
             reason = "could not connect to %s (%s)" % (self.settings.api_url, type(exc).__name__)
         else:
             reason = "%s (sent, no answer)" % type(exc).__name__
-            if self.settings.api_url.startswith("http://") and _caused_by(exc, ConnectionResetError):
+            if not self.answered and self.settings.api_url.startswith("http://") and _caused_by(exc, ConnectionResetError):
                 reason += "; if the server at %s speaks https, use https:// in api_url" % self.settings.api_host
         if not_sent or kind == READ:
             return "retry", None, reason
@@ -260,7 +263,7 @@ class BoomiClient(object):
         text = "Boomi %s %s: %s (%d)" % (method, path, message or "no message", status)
         if status == 400 and self.settings.api_url.startswith("http://") and "https" in message.lower():
             text += "; the server wants https: use https:// in api_url"
-        if status == 404 or (status == 400 and message.startswith("No such")):
+        if status == 404 or (status == 400 and method == "GET"):
             return errors.NotFoundError(text, status, method, path, message)
         if status == 400:
             return errors.ValidationError(text, status, method, path, message)

@@ -74,7 +74,7 @@ class PermissionDeniedError(BoomiApiError):
 
 
 class NotFoundError(BoomiApiError):
-    """The id does not exist (Boomi answers 400 "No such ..." for an unknown id, or 404)."""
+    """The id does not exist: a 404, or a 400 to a GET by id (Boomi answers an unknown id with 400)."""
 
 
 class ValidationError(BoomiApiError):

@@ -119,7 +119,7 @@ options:
       - "With a pack, C(component_id: version) that the pack's current release must have, checked before any
         write. When it differs (another job released since, or this is not the build that passed an earlier
         stage), the task fails and nothing is deployed anywhere."
-      - With O(environments), the pack is read once more after the deployments (one request): when another job
+      - With O(environments), the pack is read once more after the deployments (one request); when another job
         released it meanwhile, every environment's result fails, saying so, since they may run a mix of the two.
     type: dict
   force:

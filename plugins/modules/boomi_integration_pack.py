@@ -17,7 +17,7 @@ description:
     each created one), the one with a release counts, else the one with the smallest id; when several have
     releases the module fails and lists their ids. A run that finds it has just created such a duplicate
     deletes its own copy (never a pack with a release) and carries on with the one that counts.
-  - When Boomi refuses to create the pack, the module looks for it by name first: another run may have
+  - When Boomi refuses to create the pack, the module looks for it by name first; another run may have
     just created it, and then the task converges on that one.
   - Members are components, not package versions. A component joins with its newest shareable package
     pending; M(boomi.platform.boomi_pack_release) decides which version is released.

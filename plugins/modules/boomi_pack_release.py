@@ -25,7 +25,7 @@ description:
     pack is looked at for O(write_settle_seconds) before the release is sent again. Boomi cannot list releases
     that are still running, so a release that takes longer than that to finish can still be sent twice (it
     releases the same versions again).
-  - An immediate release always wins over a pending scheduled one: it releases now, and the schedule stays.
+  - An immediate release always wins over a pending scheduled one; it releases now, and the schedule stays.
 options:
   integration_pack_id:
     description: Id of the pack. A packaged component id here is recognised and explained.

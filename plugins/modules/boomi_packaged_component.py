@@ -18,7 +18,7 @@ description:
   - Boomi keeps deleted versions and never lets a version be reused, so a deleted version is restored
     instead of created again.
   - Only the options you set are compared, except O(shareable), which always has a value.
-  - When Boomi refuses to create the package, the module looks for it first: another run may have just
+  - When Boomi refuses to create the package, the module looks for it first; another run may have just
     packaged the same version, and then the task converges on it (if it matches).
 options:
   component_id:
@@ -68,8 +68,9 @@ extends_documentation_fragment:
   - boomi.platform.attributes.check_mode
   - boomi.platform.attributes.diff_mode
 notes:
-  - Boomi refuses to delete a package that is deployed or released in an integration pack; the module
-    then fails with Boomi's reason. Undeploy it with M(boomi.platform.boomi_deployed_package) first.
+  - Boomi refuses to delete a package that is deployed, or that is the current or pending version of an
+    integration pack member; the module then fails with Boomi's reason and says what to do. Undeploy it with
+    M(boomi.platform.boomi_deployed_package) and release the pack at another version first.
 seealso:
   - module: boomi.platform.boomi_integration_pack
   - module: boomi.platform.boomi_deployed_package
@@ -218,10 +219,12 @@ def ensure_absent(module, client, before):
         try:
             client.delete(package.OBJECT, before["packageId"], confirm=deleted)
         except ValidationError as exc:
-            raise UsageError("Boomi refused to delete packaged component %s (%s version %s): %s. Undeploy it with "
-                             "boomi.platform.boomi_deployed_package state=absent, or release its integration pack "
-                             "without it, then try again" % (before["packageId"], before["componentId"],
-                                                             before["packageVersion"], exc.boomi_message))
+            raise UsageError("Boomi refused to delete packaged component %s (%s version %s): %s. Boomi keeps a package "
+                             "that is deployed, or that is the current or pending version of an integration pack member: "
+                             "undeploy it with boomi.platform.boomi_deployed_package state=absent, and release the pack "
+                             "at another version of the component (or without it) with boomi.platform.boomi_pack_release, "
+                             "then try again" % (before["packageId"], before["componentId"], before["packageVersion"],
+                                                 exc.boomi_message))
     return True, dict(before, deleted=True)
 
 

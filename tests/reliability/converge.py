@@ -10,8 +10,9 @@ INVENTORY = str(Path(__file__).resolve().parent / "inventory" / "hosts.yml")
 COMPONENT_IDS = [COMPONENTS[c] for c in ("order_intake", "order_fulfilment", "invoice_sync")]
 ENVIRONMENT_IDS = list(ENVIRONMENTS.values())
 VERSION = "1.0.5"
-# fast backoff and a short per-request timeout, so retries cost tenths of seconds, not minutes
-FAST = {"BOOMI_RETRY_DELAY": "0.05", "BOOMI_TIMEOUT": "2"}  # writes settle for 3 timeouts: 6 s
+# fast backoff and a short per-request timeout, so retries cost tenths of seconds, not minutes; a write
+# whose answer is lost is looked for during 3 timeouts (the default), 6 s
+FAST = {"BOOMI_RETRY_DELAY": "0.05", "BOOMI_TIMEOUT": "2", "BOOMI_WRITE_SETTLE_SECONDS": "6"}
 
 
 def run(sim, *args, check=True, env=None, extra=None):
@@ -36,7 +37,8 @@ def duplicates(state):
 def assert_converged(sim):
     """One package per (component, version), one pack, one release, one active deployment each."""
     state = sim.state()
-    assert duplicates(state) == []
+    found = duplicates(state)
+    assert found == [], found
     assert sorted((p["componentId"], p["packageVersion"]) for p in state["packaged_components"]) == \
         sorted((c, VERSION) for c in COMPONENT_IDS)
     assert [p["name"] for p in state["integration_packs"]] == ["Order Processing Pack"]

@@ -69,7 +69,7 @@ def test_profile_converges(sim, profile):
     proc, writes, recap, stats = run(sim)
     log = sim.requests()["requests"]
     output = proc.stdout + proc.stderr
-    retries = output.count("; retry ")
+    retries = output.count("(retry ")
     recovered = output.count("had been made, so it was not sent again")
     faults_hit = sum(1 for entry in log if entry["fault"])
     assert faults_hit > 0, "the profile injected nothing"

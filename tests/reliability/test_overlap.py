@@ -157,4 +157,3 @@ def test_a_killed_playbook_leaves_an_orphan_that_does_not_release_twice(sim):
 
 def fired(sim, fault):
     return any(f["id"] == fault["id"] and f["fired"] for f in sim.control("GET", "faults")["faults"])
-

@@ -34,8 +34,9 @@ PLAYBOOK = """
           packages: "{{ package_and_deploy_packages | default(None) }}"
           pack: "{{ package_and_deploy_pack | default(None) }}"
           release: "{{ package_and_deploy_release | default(None) }}"
-          deployment: "{{ package_and_deploy_deployment }}"
-          deployments: "{{ package_and_deploy_deployments }}"
+          batch: "{{ promote_batch | default(None) }}"
+          deployment: "{{ promote_result }}"
+          deployments: "{{ boomi_environment_deployments }}"
 """
 
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import ast
+
 import yaml
 
 from ansible_collections.boomi.platform.plugins.doc_fragments.connection import ModuleDocFragment
@@ -42,3 +44,32 @@ def test_connection_fragment_documents_the_option_table():
         assert option.get("default") == default, name
         assert env in " ".join(option["description"]), name
         assert arguments.CONNECTION_SPEC[name].get("no_log", False) is secret
+
+
+def test_every_module_documentation_is_valid_yaml():
+
+    for path in sorted((ROOT / "plugins" / "modules").glob("*.py")):
+        tree = ast.parse(path.read_text())
+        docs = {n.targets[0].id: n.value.value for n in tree.body
+                if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") in ("DOCUMENTATION", "EXAMPLES", "RETURN")}
+        assert set(docs) == {"DOCUMENTATION", "EXAMPLES", "RETURN"}, path.name
+        for name, text in docs.items():
+            assert yaml.safe_load(text) is not None, (path.name, name)
+        assert_descriptions_are_text(yaml.safe_load(docs["DOCUMENTATION"]), path.name)
+
+
+def assert_descriptions_are_text(node, where):
+    """A stray ': ' in YAML turns a description line into a mapping; ansible-doc then refuses the module."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("options", "suboptions"):  # keys are option names (an option may be called description)
+                for option in value.values():
+                    assert_descriptions_are_text(option, "%s.%s" % (where, key))
+            elif key == "description":
+                lines = value if isinstance(value, list) else [value]
+                assert all(isinstance(line, str) for line in lines), (where, lines)
+            else:
+                assert_descriptions_are_text(value, "%s.%s" % (where, key))
+    elif isinstance(node, list):
+        for item in node:
+            assert_descriptions_are_text(item, where)
