@@ -339,7 +339,13 @@ def send(module, client, plan):
         return {"requestId": None, "releaseStatus": "SUCCESS"} if \
             plan.reached_by(client.get(pack_api.OBJECT, plan.pack["id"])) else None
 
-    return client.create(release_api.OBJECT, body, lookup=reached, before_resend=reached)
+    try:
+        return client.create(release_api.OBJECT, body, lookup=reached, before_resend=reached)
+    except ValidationError:
+        done = reached()  # refused because another job has just released the same versions: converged
+        if done is None:
+            raise
+        return done
 
 
 def send_scheduled(client, plan, body):

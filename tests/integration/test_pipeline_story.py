@@ -5,7 +5,7 @@ import datetime
 
 import yaml
 
-from ..conftest import COMPONENTS, ENVIRONMENTS
+from ..conftest import ACCOUNT, COMPONENTS, ENVIRONMENTS, TOKEN, USER
 from .role import ROOT, run_role
 
 PROCESSES = [COMPONENTS[name] for name in ("order_intake", "order_fulfilment", "invoice_sync")]
@@ -145,3 +145,17 @@ def test_playbooks_fail_when_boomi_target_hosts_matches_nothing(sim):
         proc, writes, recap, stats = run_role(sim, playbook=playbook, check=False,
                                               extra={"boomi_target_hosts": "no_such_group"})
         assert proc.returncode != 0 and "matches no host" in proc.stdout and writes == 0
+
+
+def test_release_only_then_promote_as_an_awx_workflow_would(sim, tmp_path):
+    inv = inventory(tmp_path)
+    # release.yml runs on the controller alone: the connection comes from extra vars (or BOOMI_* variables)
+    connection = {"boomi_account_id": ACCOUNT, "boomi_username": USER, "boomi_api_token": TOKEN}
+    proc, writes, recap, stats = run_role(sim, playbook=ROOT + "/playbooks/release.yml", inventory=inv,
+                                          extra=dict(release("1.0.0"), boomi_components=[{"component_id": c} for c in PROCESSES],
+                                                     boomi_integration_pack_name="Order Processing Pack", **connection))
+    assert writes == 3 + 2 + 1 and sim.state()["deployments"] == []  # packages, pack and membership, release
+    # the workflow's next node gets the released versions through set_stats
+    proc, writes, recap, stats = run_role(sim, playbook=PROMOTE, inventory=inv,
+                                          extra={"boomi_expected_versions": stats["boomi_expected_versions"]})
+    assert writes == 9 and everywhere(sim) == {"dev": {"1.0.0"}, "test": {"1.0.0"}, "prod": {"1.0.0"}}

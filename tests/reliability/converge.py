@@ -16,7 +16,10 @@ FAST = {"BOOMI_RETRY_DELAY": "0.05", "BOOMI_TIMEOUT": "2", "BOOMI_WRITE_SETTLE_S
 
 
 def run(sim, *args, check=True, env=None, extra=None):
-    return run_role(sim, *args, check=check, env=dict(FAST, **(env or {})), extra=extra, inventory=INVENTORY)
+    result = run_role(sim, *args, check=check, env=dict(FAST, **(env or {})), extra=extra, inventory=INVENTORY)
+    output = result[0].stdout + result[0].stderr
+    assert "Traceback (most recent call last)" not in output, output[-4000:]  # a message, never a crash
+    return result
 
 
 def duplicates(state):
