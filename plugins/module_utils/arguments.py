@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import math
 import os
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
-from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
 from ansible_collections.boomi.platform.plugins.module_utils.errors import ConfigurationError
 
@@ -50,7 +50,9 @@ def _option(kind, default, env, secret):
 
 CONNECTION_SPEC = dict((name, _option(kind, default, env, secret))
                        for name, kind, default, env, secret in OPTIONS_TABLE)
-CONNECTION_MUTUALLY_EXCLUSIVE = [("api_token", "password")]
+# api_token and password exclude each other, checked by ConnectionSettings (not the spec): an AWX credential
+# injects BOOMI_PASSWORD="" beside a token, and an empty value is no value.
+CONNECTION_MUTUALLY_EXCLUSIVE = []
 
 
 def argument_spec(**module_options):
@@ -114,6 +116,9 @@ def _required_text(params, name):
 
 def _username(params, api_token):
     username = _required_text(params, "username")
+    if api_token and params.get("password"):
+        raise ConfigurationError("api_token and password are mutually exclusive: set one of them (or one of the "
+                                 "BOOMI_API_TOKEN / BOOMI_PASSWORD environment variables)")
     if not api_token and not params.get("password"):
         raise ConfigurationError("one of api_token or password is required (or BOOMI_API_TOKEN / BOOMI_PASSWORD)")
     if api_token and not username.startswith(TOKEN_PREFIX):

@@ -17,9 +17,9 @@ import math
 import random
 import time
 import traceback
+from urllib.parse import quote
 
 from ansible.module_utils.basic import missing_required_lib
-from ansible.module_utils.six.moves.urllib.parse import quote
 
 from ansible_collections.boomi.platform.plugins.module_utils import errors
 from ansible_collections.boomi.platform.plugins.module_utils.pacing import FilePacer

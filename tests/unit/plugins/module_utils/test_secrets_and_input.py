@@ -71,3 +71,12 @@ def test_non_finite_numbers_are_refused(option, value):
 def test_write_settle_seconds_defaults_to_three_timeouts():
     assert ConnectionSettings(params("https://api.boomi.com", timeout=7.0)).write_settle_seconds == 21.0
     assert ConnectionSettings(params("https://api.boomi.com", write_settle_seconds=2.5)).write_settle_seconds == 2.5
+
+
+def test_an_empty_password_beside_a_token_is_no_password():
+    # an AWX credential with only a token injects BOOMI_PASSWORD="" as well
+    settings = ConnectionSettings(params("https://api.boomi.com", api_token="t0k3n", password=""))
+    assert settings.secret == "t0k3n" and settings.username.startswith("BOOMI_TOKEN.")
+    with pytest.raises(errors.ConfigurationError) as caught:
+        ConnectionSettings(params("https://api.boomi.com", api_token="t0k3n", password="p4ss"))
+    assert "mutually exclusive" in str(caught.value)
