@@ -85,8 +85,11 @@ options:
     default: 1
   requests_per_second:
     description:
-      - Pace requests to this rate for the whole account, across every fork and task running on this
-        controller (Boomi rejects more than 10 per second with 503). V(0) turns pacing off.
+      - Never send more than this many requests in any rolling second for the whole account, across every
+        fork and task running on this controller (Boomi rejects more than 10 per second with 503). V(0) turns
+        pacing off.
+      - Forks coordinate through a small file in a private per-user directory; if it cannot be used safely, the
+        task warns once and paces only its own requests.
       - If not set, the value of the E(BOOMI_REQUESTS_PER_SECOND) environment variable is used.
     type: float
     default: 8

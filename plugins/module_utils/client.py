@@ -17,9 +17,9 @@ import math
 import random
 import time
 import traceback
-from urllib.parse import quote
 
 from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.six.moves.urllib.parse import quote
 
 from ansible_collections.boomi.platform.plugins.module_utils import errors
 from ansible_collections.boomi.platform.plugins.module_utils.pacing import FilePacer
@@ -69,7 +69,7 @@ class BoomiClient(object):
         self.sleep = sleep
         self.rng = rng
         self.pacer = pacer or FilePacer(settings.api_host, settings.account_id, settings.requests_per_second,
-                                        sleep=sleep)
+                                        sleep=sleep, warn=self.warn)
         self.base_url = settings.base_url()
         self.session = requests.Session()
         # As UTF-8 bytes: requests would encode text as Latin-1 and fail on any other character.

@@ -4,75 +4,233 @@
 """Account-wide request pacing shared by every process on the controller.
 
 Ansible runs each task of each fork in its own process, so an in-memory limiter would let ten
-forks send ten times the rate. The bucket lives in a small file guarded by flock, keyed by API
-host and primary account (the Partner API counts against the primary account).
+forks send ten times the rate. The pacer keeps the send times of the latest requests (a rolling
+window) in a small file guarded by flock, keyed by API host and primary account (the Partner API
+counts against the primary account). A request goes only when fewer than ``requests_per_second``
+requests went in the last second: the strictest reading of Boomi's "10 requests per second", which
+a token bucket (a full burst plus its refill) breaks.
+
+The file is local state another user must not be able to steer: it lives in a private directory
+(owned by the user, mode 0700, not a symlink), is opened without following symlinks and checked
+after opening, and its contents are validated (finite times in a bounded range) or reset. Whatever
+goes wrong with it, the module paces its own requests in-process instead, with one warning: never a
+traceback, never an unbounded sleep.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
+import math
 import os
+import stat
 import tempfile
 import time
 
+WINDOW = 1.0          # seconds: Boomi counts requests per second
+MAX_AHEAD = 60.0      # no reservation is ever further ahead than this; a file saying otherwise is reset
+MAX_BEHIND = 3600.0   # older entries are stale; they are dropped, not trusted
+MAX_BYTES = 65536     # a state file larger than this is not ours: reset
+MAX_SLOTS = 1000      # the most send times kept (requests_per_second above this is paced as this)
+LOCK_WAIT = 5.0       # seconds to wait for the file lock before pacing in-process
+LOCK_POLL = 0.002
+DIRECTORY_NAME = "boomi.platform-pacing"
+
+
+class PacingUnavailable(Exception):
+    """The shared pacing file cannot be used safely; the message says why."""
+
 
 def default_directory():
-    return os.path.join(tempfile.gettempdir(), "boomi-platform-pacing-%d" % os.getuid())
+    """A per-user directory: the user's runtime directory, else their cache directory, else (no home) a
+    uid-named one in the temp folder. Whichever it is, it is only used after the checks in open_private_directory."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        return os.path.join(runtime, DIRECTORY_NAME)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if os.path.isabs(cache) and os.path.isdir(os.path.dirname(cache)):
+        return os.path.join(cache, DIRECTORY_NAME)
+    return os.path.join(tempfile.gettempdir(), "%s-%d" % (DIRECTORY_NAME, os.geteuid()))
+
+
+def window_limit(rate):
+    """(count, span): at most ``count`` requests in any ``span`` seconds. At or above 1 request/s that is
+    floor(rate) per second; below, one request per 1/rate seconds."""
+    count = min(MAX_SLOTS, max(1, int(math.floor(rate))))
+    return count, max(WINDOW, count / rate)
+
+
+def reserve(slots, now, rate):
+    """Reserve the next send time after ``slots`` (sorted send times, some possibly still ahead).
+
+    Returns (slot, slots to keep). The slot is never before the last one (so the times stay sorted
+    even if the clock steps back), and at least ``span`` after the count-th latest one, so no
+    ``span``-long window ever holds more than ``count`` requests.
+    """
+    count, span = window_limit(rate)
+    slot = now
+    if slots:
+        slot = max(slot, slots[-1])
+    if len(slots) >= count:
+        slot = max(slot, slots[-count] + span)
+    return slot, (list(slots) + [slot])[-count:]
+
+
+def valid_slots(state, now):
+    """The send times in a state file's contents, or None when they are not sane (then the file is reset)."""
+    slots = state.get("slots") if isinstance(state, dict) else None
+    if not isinstance(slots, list) or len(slots) > MAX_SLOTS:
+        return None
+    for value in slots:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return None
+        if value > now + MAX_AHEAD:
+            return None
+    if any(later < earlier for earlier, later in zip(slots, slots[1:])):
+        return None
+    return [float(value) for value in slots if value >= now - MAX_BEHIND]
+
+
+def open_private_directory(path, uid):
+    """An fd of ``path``, created if missing; refused unless it is a real directory of ``uid`` with mode 0700."""
+    make_directory(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        # Linux answers ENOTDIR, not ELOOP, for a symlink opened with O_DIRECTORY | O_NOFOLLOW
+        kind = "a symlink" if os.path.islink(path) else "not a directory" if exc.errno == errno.ENOTDIR \
+            else exc.strerror
+        raise PacingUnavailable("%s is %s" % (path, kind))
+    try:
+        check_private(os.fstat(fd), path, uid, stat.S_ISDIR, "a directory")
+    except PacingUnavailable:
+        os.close(fd)
+        raise
+    return fd
+
+
+def make_directory(path):
+    """Create ``path`` (and missing parents) private; an existing one is checked by the caller."""
+    if os.path.lexists(path):
+        return
+    try:
+        os.makedirs(path, 0o700)
+    except FileExistsError:
+        pass  # another fork made it in the meantime
+    except OSError as exc:
+        raise PacingUnavailable("cannot create %s (%s)" % (path, exc.strerror or exc))
+    if not os.path.lexists(path):
+        raise PacingUnavailable("cannot create %s" % path)
+
+
+def check_private(info, path, uid, is_kind, kind):
+    """Refuse what another user owns or could write to, checked on the opened object (not the path)."""
+    if not is_kind(info.st_mode):
+        raise PacingUnavailable("%s is not %s" % (path, kind))
+    if info.st_uid != uid:
+        raise PacingUnavailable("%s belongs to uid %d, not to this user (uid %d)" % (path, info.st_uid, uid))
+    if info.st_mode & 0o077:
+        raise PacingUnavailable("%s has mode %o; it must be private (0700 for the directory, 0600 for the file)"
+                                % (path, stat.S_IMODE(info.st_mode)))
+    if is_kind is stat.S_ISREG and info.st_nlink != 1:
+        raise PacingUnavailable("%s has %d hard links" % (path, info.st_nlink))
 
 
 class FilePacer(object):
-    """A token bucket of ``rate`` requests per second (burst ``rate``) stored in a locked file."""
+    """At most ``rate`` requests in any rolling second, across every process sharing the state file."""
 
-    def __init__(self, api_host, account_id, rate, directory=None, sleep=time.sleep, clock=time.time):
+    def __init__(self, api_host, account_id, rate, directory=None, sleep=time.sleep, clock=time.time, warn=None,
+                 uid=None):
         self.rate = float(rate)
         self.sleep = sleep
         self.clock = clock
-        directory = directory or default_directory()
+        self.warn = warn or (lambda message: None)
+        self.uid = os.geteuid() if uid is None else uid
+        self.directory = directory or default_directory()
         key = hashlib.sha256(("%s|%s" % (api_host, account_id)).encode("utf-8")).hexdigest()[:24]
-        self.path = os.path.join(directory, key + ".json")
-        self.directory = directory
+        self.name = key + ".json"
+        self.path = os.path.join(self.directory, self.name)
+        self.local = None  # this process's own send times, once the shared file is given up
 
     def wait(self):
-        """Take one token, sleeping first if the bucket is empty. Returns the seconds slept."""
-        if self.rate <= 0:
+        """Reserve the next send time, sleeping until it comes. Returns the seconds slept."""
+        if not self.rate > 0 or not math.isfinite(self.rate):
             return 0.0
-        delay = self._reserve()
+        now = self.clock()
+        if self.local is None:
+            try:
+                slot = self._reserve_shared(now)
+            except (PacingUnavailable, OSError, ValueError) as exc:
+                self._give_up_file(exc)
+        if self.local is not None:
+            slot, self.local = reserve(self.local, now, self.rate)
+        delay = min(MAX_AHEAD + WINDOW, max(0.0, slot - now))
         if delay > 0:
             self.sleep(delay)
         return delay
 
-    def _reserve(self):
-        if not os.path.isdir(self.directory):
-            os.makedirs(self.directory, mode=0o700, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            now = self.clock()
-            tokens, stamp = self._read(fd, now)
-            tokens = min(self.rate, tokens + max(0.0, now - stamp) * self.rate)
-            # Take the token now, even if it is not there yet: the bucket goes negative and the
-            # next caller waits behind us, so waiting processes are served in order.
-            tokens -= 1.0
-            self._write(fd, tokens, now)
-            return 0.0 if tokens >= 0 else -tokens / self.rate
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
+    def _give_up_file(self, exc):
+        reason = str(exc) if isinstance(exc, PacingUnavailable) else "%s: %s" % (type(exc).__name__, exc)
+        self.warn("Request pacing across processes is off for this task (%s); it paces only its own requests, so "
+                  "parallel forks may exceed requests_per_second=%g. Fix or remove %s" % (reason, self.rate,
+                                                                                        self.directory))
+        self.local = []
 
-    def _read(self, fd, now):
-        os.lseek(fd, 0, os.SEEK_SET)
-        raw = os.read(fd, 4096)
+    def _reserve_shared(self, now):
+        fd = self._open_file()
         try:
-            state = json.loads(raw.decode("utf-8")) if raw else {}
-            return float(state["tokens"]), float(state["stamp"])
-        except (ValueError, KeyError, TypeError):
-            return self.rate, now
+            self._lock(fd)
+            slots = self._read(fd, now)
+            slot, keep = reserve(slots, now, self.rate)
+            self._write(fd, keep)
+            return slot
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _open_file(self):
+        dir_fd = open_private_directory(self.directory, self.uid)
+        try:
+            # O_NONBLOCK: a FIFO planted in place of the file must not hang the open
+            fd = os.open(self.name, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
+                         dir_fd=dir_fd)
+        except OSError as exc:
+            raise PacingUnavailable("cannot open %s (%s)" % (self.path, "a symlink" if exc.errno == errno.ELOOP
+                                                            else exc.strerror or exc))
+        finally:
+            os.close(dir_fd)
+        try:
+            check_private(os.fstat(fd), self.path, self.uid, stat.S_ISREG, "a regular file")
+        except PacingUnavailable:
+            os.close(fd)
+            raise
+        return fd
+
+    def _lock(self, fd):
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise PacingUnavailable("%s stayed locked for %gs" % (self.path, LOCK_WAIT))
+                time.sleep(LOCK_POLL)
 
     @staticmethod
-    def _write(fd, tokens, now):
-        data = json.dumps({"tokens": tokens, "stamp": now}).encode("utf-8")
-        os.lseek(fd, 0, os.SEEK_SET)
+    def _read(fd, now):
+        raw = os.pread(fd, MAX_BYTES + 1, 0)
+        if not raw or len(raw) > MAX_BYTES:
+            return []
+        try:
+            state = json.loads(raw.decode("utf-8"))
+        except ValueError:  # also UnicodeDecodeError
+            return []
+        return valid_slots(state, now) or []
+
+    @staticmethod
+    def _write(fd, slots):
+        data = json.dumps({"slots": slots}).encode("utf-8")
         os.ftruncate(fd, 0)
-        os.write(fd, data)
+        os.pwrite(fd, data, 0)

@@ -33,7 +33,7 @@ class Simulator:
         self.config = config or Config()
         self.store = Store(seed, id_seed=id_seed)
         self.faults = FaultBook()
-        self.limiter = RateLimiter(self.config.rate_limit)
+        self.limiter = RateLimiter(self.config.rate_limit, self.config.rate_window)
         self.pager = Pager(self.config.page_size)
         self.lock = threading.RLock()
         self.log = []
@@ -80,7 +80,8 @@ class Simulator:
         account = match.group("account")
         if not self.limiter.allow(account):
             info["rate_limited"] = True
-            raise ApiError(503, UNAVAILABLE)
+            # Boomi's answer, plus a header Boomi does not send, so test harnesses can tell the limit from a fault
+            raise ApiError(503, UNAVAILABLE, {"X-Simulator-Rate-Limited": "true"})
         user = self._authenticate(request)
         if account not in user.get("accounts", []):
             raise ApiError(403, FORBIDDEN)
@@ -195,6 +196,7 @@ class Simulator:
     def apply_config(self, values):
         self.config.update(values)
         self.limiter.rate = self.config.rate_limit
+        self.limiter.window = self.config.rate_window
         self.pager.page_size = self.config.page_size
 
     def reset(self, seed):
@@ -239,9 +241,19 @@ def _json_body(raw, request, allow_empty):
     if "xml" in request.headers.get("Content-Type", ""):
         raise ApiError(400, "This simulator accepts JSON request bodies only (Content-Type: application/json)")
     try:
-        return json.loads(raw)
+        return _without_type_tags(json.loads(raw))
     except ValueError as exc:
         raise bad_request("The request body is not valid JSON: %s" % exc) from None
+
+
+def _without_type_tags(value):
+    """Boomi accepts ``@type`` on any object at any depth, whatever its value (generated clients send
+    the model name): drop it here so no handler has to know; every other unknown field stays a 400."""
+    if isinstance(value, dict):
+        return {key: _without_type_tags(item) for key, item in value.items() if key != "@type"}
+    if isinstance(value, list):
+        return [_without_type_tags(item) for item in value]
+    return value
 
 
 def _retry_after_value(value):

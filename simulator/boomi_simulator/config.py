@@ -7,7 +7,9 @@ SETTINGS = (
     ("page_size", int, 100, "query results per page (Boomi: 100)", None),
     ("release_polls", int, 2, "status polls after which a release completes", None),
     ("release_seconds", float, 10.0, "seconds after which a release completes even if nobody polls", None),
-    ("rate_limit", float, 0.0, "requests per second per primary account before 503 (Boomi: 10; 0 = off)", None),
+    ("rate_limit", float, 10.0, "requests per second per primary account before 503 (Boomi's 10; 0 = off)", None),
+    ("rate_window", str, "rolling", "how the second of the rate limit is measured: any one-second window (the "
+     "strictest), calendar seconds, or a token bucket", ("rolling", "fixed", "bucket")),
     ("latency_ms", int, 0, "added latency per Boomi request, in milliseconds", None),
     ("missing_status", int, 400, "status for an unknown id on GET/DELETE (400 'No such ...', or 404)", (400, 404)),
     ("component_version_style", str, "int", "componentVersion as 2 (the schema) or \"2.0\" (Boomi's examples)",

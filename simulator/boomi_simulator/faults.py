@@ -18,6 +18,7 @@ KINDS = {
     "503_retry_after": "before",
     "503_html": "before",  # a load balancer's HTML page
     "429": "before",
+    "400": "before",  # a refusal worded as the rule says (`message`), for paths that must not read wording
     "500": "before",
     "502": "before",
     "504": "before",

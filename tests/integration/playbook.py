@@ -30,7 +30,7 @@ class Step:
 def connection(sim, **extra):
     # a short settle time: the simulator commits at once, so a lookup that misses the change means it never happened
     return dict({"api_url": sim.url, "account_id": ACCOUNT, "username": USER, "api_token": TOKEN,
-                 "retry_delay": 0.05, "requests_per_second": 0, "write_settle_seconds": 0.3}, **extra)
+                 "retry_delay": 0.05, "write_settle_seconds": 0.3}, **extra)
 
 
 def build_playbook(sim, steps, defaults):

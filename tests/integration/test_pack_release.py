@@ -175,7 +175,31 @@ def test_scheduled_release_and_its_replacement(sim, tmp_path):
     ])
     assert first["release"]["status"] == "SCHEDULED" and first["release"]["release_on_date"] == tomorrow
     assert second.changed and second["release"]["status"] == "SCHEDULED" and second.writes == 1
-    statuses = sorted(r["releaseStatus"] for r in sim.state()["releases"])
-    assert statuses == ["CANCELLED", "SCHEDULED"]
+    statuses = sorted((r["releaseStatus"], bool(r.get("replacedBy"))) for r in sim.state()["releases"])
+    assert statuses == [("SCHEDULED", False), ("SCHEDULED", True)]
     assert past.failed and past.writes == 0 and "in the past" in past.msg
     assert malformed.failed and malformed.writes == 0 and "YYYY-MM-DD" in malformed.msg
+
+
+def test_a_refused_scheduled_release_replaces_the_pending_one_whatever_the_wording(sim, tmp_path):
+    # Boomi does not document its wording: the replace path must not need "scheduled" in the refusal
+    prepare(sim)
+    today = datetime.datetime.now(datetime.timezone.utc)
+    tomorrow, later = [(today + datetime.timedelta(days=n)).strftime("%Y-%m-%d") for n in (1, 2)]
+    play(sim, tmp_path, [Step("boomi_pack_release", release(release_schedule="on_date", release_on_date=tomorrow))])
+    sim.fault(kind="400", object="ReleaseIntegrationPack", operation="create", message="Refused.", count=1)
+    replaced, = play(sim, tmp_path, [
+        Step("boomi_pack_release", release(release_schedule="on_date", release_on_date=later))])
+    assert replaced.changed and replaced["release"]["release_on_date"] == later and replaced.writes == 1
+    pending = [r for r in sim.state()["releases"] if not r.get("replacedBy")]
+    assert [r["releaseOnDate"] for r in pending] == [later]
+
+
+def test_a_refused_release_with_nothing_to_replace_reports_boomis_refusal(sim, tmp_path):
+    prepare(sim)
+    tomorrow = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).strftime("%Y-%m-%d")
+    sim.fault(kind="400", object="ReleaseIntegrationPack", operation="create", message="Refused.", count=1)
+    refused, = play(sim, tmp_path, [
+        Step("boomi_pack_release", release(release_schedule="on_date", release_on_date=tomorrow))])
+    assert refused.failed and "Refused." in refused.msg and refused.writes == 0
+    assert sim.state()["releases"] == []

@@ -45,8 +45,7 @@ def run_process_d(sim, tmp_path, versions):
     book.write_text(PLAYBOOK)
     before = sim.requests()["summary"]
     run_playbook(book, {
-        "boomi_connection": {"api_url": sim.url, "account_id": ACCOUNT, "username": USER, "api_token": TOKEN,
-                             "requests_per_second": 0},
+        "boomi_connection": {"api_url": sim.url, "account_id": ACCOUNT, "username": USER, "api_token": TOKEN},
         "components": components,
         "release_components": [{"component_id": c["id"], "version": c["version"]} for c in components],
         "environments": [ENVIRONMENTS[e] for e in ("dev", "test", "prod")]})

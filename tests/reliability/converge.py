@@ -15,8 +15,8 @@ VERSION = "1.0.5"
 FAST = {"BOOMI_RETRY_DELAY": "0.05", "BOOMI_TIMEOUT": "2", "BOOMI_WRITE_SETTLE_SECONDS": "6"}
 
 
-def run(sim, *args, check=True, env=None, extra=None):
-    result = run_role(sim, *args, check=check, env=dict(FAST, **(env or {})), extra=extra, inventory=INVENTORY)
+def run(sim, *args, check=True, env=None, extra=None, inventory=INVENTORY):
+    result = run_role(sim, *args, check=check, env=dict(FAST, **(env or {})), extra=extra, inventory=inventory)
     output = result[0].stdout + result[0].stderr
     assert "Traceback (most recent call last)" not in output, output[-4000:]  # a message, never a crash
     return result
@@ -29,7 +29,7 @@ def duplicates(state):
     found += ["package %s %s x%d" % (k[0], k[1], n) for k, n in packages.items() if n > 1]
     packs = Counter(p["name"] for p in state["integration_packs"])
     found += ["pack %s x%d" % (k, n) for k, n in packs.items() if n > 1]
-    releases = [r for r in state["releases"] if r["releaseStatus"] != "CANCELLED"]
+    releases = [r for r in state["releases"] if not r.get("replacedBy")]
     if len(releases) > 1:
         found.append("%d releases for one change" % len(releases))
     deployments = Counter((d["environmentId"], d["componentId"]) for d in state["deployments"])

@@ -1,9 +1,14 @@
 """The whole role over 5 environments under each fault profile: it converges, duplicates nothing,
 and a re-run changes nothing."""
 
-import pytest
+import shutil
+from pathlib import Path
 
-from .converge import assert_converged, assert_rerun_is_quiet, duplicates, run
+import pytest
+import yaml
+
+from ..integration.drift_world import seed_environments
+from .converge import INVENTORY, assert_converged, assert_rerun_is_quiet, duplicates, run
 from .report import record
 
 WRITABLE = ("PackagedComponent", "PublisherIntegrationPack", "DeployedPackage", "Environment")
@@ -90,3 +95,23 @@ def test_rate_limit_with_forks_5(sim):
     record("fault_profiles", profile="rate limit 10/s, forks 5", runs=2, faults=rate_limited,
            retries=(proc.stdout + proc.stderr).count("; retry "), recovered=0, duplicates=0, rerun_writes=rerun_writes,
            first_run_writes=writes)
+
+
+def test_forks_10_over_20_environments_never_meet_the_rolling_window(sim, tmp_path):
+    # issue 10: the pacer keeps every rolling second at 8 of Boomi's 10, across all forks' processes
+    sim.configure(rate_limit=10, rate_window="rolling", release_polls=2)
+    environments = seed_environments(sim, 20)
+    shutil.copytree(Path(INVENTORY).parent / "group_vars", tmp_path / "group_vars")  # the pack and components
+    inventory = tmp_path / "twenty.yml"
+    inventory.write_text(yaml.safe_dump({"boomi_environments": {"hosts": {
+        "env%02d" % i: {"boomi_environment_id": e} for i, e in enumerate(environments)}, "vars": {
+        "ansible_connection": "local", "ansible_python_interpreter": "{{ ansible_playbook_python }}"}}}))
+    proc, writes, recap, stats = run(sim, "--forks", "10", inventory=str(inventory))
+    hosts = {h: r for h, r in recap.items() if h.startswith("env")}
+    assert proc.returncode == 0 and len(hosts) == 20 and all(r["failed"] == 0 for r in hosts.values())
+    log = sim.requests()["requests"]
+    rate_limited = sum(1 for entry in log if entry["rate_limited"])
+    assert rate_limited == 0, "%d of %d requests drew Boomi's 503" % (rate_limited, len(log))
+    record("fault_profiles", profile="rolling 10/s, forks 10, 20 environments", runs=1, faults=rate_limited,
+           retries=(proc.stdout + proc.stderr).count("; retry "), recovered=0, duplicates=len(duplicates(sim.state())),
+           rerun_writes=0, first_run_writes=writes)

@@ -94,7 +94,7 @@ def test_delete_refused_while_deployed(boomi):
 
 def test_delete_refused_while_released(sim, boomi):
     ids = released_pack(boomi, sim)[1]
-    assert "released in integration pack" in error(boomi.delete("PackagedComponent", ids["order_intake"]))
+    assert "in use as part of integration pack" in error(boomi.delete("PackagedComponent", ids["order_intake"]))
 
 
 def test_unknown_id_is_400_no_such_by_default_and_404_when_configured(sim, boomi):

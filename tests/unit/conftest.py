@@ -5,7 +5,7 @@ import pytest
 from ansible_collections.boomi.platform.plugins.module_utils.arguments import ConnectionSettings
 from ansible_collections.boomi.platform.plugins.module_utils.client import BoomiClient
 
-from ..conftest import ACCOUNT, TOKEN, USER
+from ..conftest import ACCOUNT, TOKEN, USER, Simulator
 
 
 class Recorder:
@@ -45,3 +45,12 @@ def make_client(sim, recorder):
 @pytest.fixture
 def client(make_client):
     return make_client()
+
+
+@pytest.fixture
+def sim(simulator_process):
+    """The simulator without its rate limit: these clients count fake sleeps, so they cannot pace, and a 503
+    they did not ask for would change what a test counts. Tests of pacing and 503s set the limit themselves."""
+    simulator = Simulator(simulator_process.url)
+    simulator.reset(rate_limit=0)
+    return simulator

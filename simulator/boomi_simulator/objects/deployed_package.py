@@ -2,12 +2,13 @@
 
 Rules: deploying a package makes it the component's active deployment in that environment and
 deactivates the previous one; each deployment of a component in an environment counts up its
-``version``; a deployment by componentId packages the component first; a deleted package cannot
-be deployed; DELETE undeploys (the record stays, inactive).
+``version``; a deployment by componentId packages the component's latest revision first (or takes
+that package when it exists); a deleted package cannot be deployed; listenerStatus missing or
+invalid keeps the current status; DELETE undeploys (the record stays, inactive).
 """
 
 from ..errors import bad_request
-from ..validate import check_body, check_enum
+from ..validate import check_body
 from .base import ObjectType
 
 
@@ -34,7 +35,6 @@ class DeployedPackage(ObjectType):
 
     def create(self, ctx, body):
         check_body(body, self.name, self.allowed, required=("environmentId",))
-        check_enum(body, "listenerStatus", ("RUNNING", "PAUSED"), self.name)
         env = ctx.data.environments.get(body["environmentId"])
         if env is None:
             raise bad_request("No such environment: '%s'" % body["environmentId"])
@@ -43,6 +43,10 @@ class DeployedPackage(ObjectType):
                   if d["environmentId"] == env["id"] and d["componentId"] == package["componentId"] and d["active"]]
         if ctx.config.redeploy == "reject" and any(d["packageId"] == package["packageId"] for d in active):
             raise bad_request("Package %s is already deployed to environment %s" % (package["packageId"], env["id"]))
+        # The OAS: without listenerStatus, or with an invalid one, the current status remains unchanged
+        listener = body.get("listenerStatus")
+        if listener not in ("RUNNING", "PAUSED"):
+            listener = active[0]["listenerStatus"] if active else "RUNNING"
         for old in active:
             old["active"] = False
         history = [d for d in ctx.data.deployments.values()
@@ -54,7 +58,7 @@ class DeployedPackage(ObjectType):
             "componentId": package["componentId"], "componentVersion": package["componentVersion"],
             "componentType": package["componentType"], "deployedDate": ctx.store.timestamp(),
             "deployedBy": ctx.user["username"], "notes": body.get("notes", ""), "active": True,
-            "branchName": package["branchName"], "listenerStatus": body.get("listenerStatus", "RUNNING"),
+            "branchName": package["branchName"], "listenerStatus": listener,
             "_componentName": component.get("name", ""), "_environmentName": env["name"],
             "_packageNotes": package["notes"], "_accountId": ctx.data.account_id,
         }
@@ -73,9 +77,24 @@ class DeployedPackage(ObjectType):
                 raise bad_request("PackagedComponent %s is deleted and cannot be deployed" % package["packageId"])
             return package
         if body.get("componentId"):
-            created = ctx.handler("PackagedComponent").create(ctx, {"componentId": body["componentId"]})[0]
-            return ctx.data.packages[created["packageId"]]
+            return self._package_of_latest_revision(ctx, body["componentId"])
         raise bad_request("DeployedPackage needs packageId or componentId")
+
+    @staticmethod
+    def _package_of_latest_revision(ctx, component_id):
+        """Deploy by componentId packages the latest revision as "<revision>.0". [I] When that package
+        exists already it is deployed as it is (no second package); a deleted one is refused."""
+        component = ctx.data.components.get(component_id)
+        version = "%d.0" % component["revision"] if component else None
+        existing = [p for p in ctx.data.packages.values()
+                    if p["componentId"] == component_id and p["packageVersion"] == version]
+        if existing and existing[0]["deleted"]:
+            raise bad_request("PackagedComponent %s (version %s of component %s) is deleted and cannot be deployed; "
+                              "restore it or deploy another package" % (existing[0]["packageId"], version, component_id))
+        if existing:
+            return existing[0]
+        created = ctx.handler("PackagedComponent").create(ctx, {"componentId": component_id})[0]
+        return ctx.data.packages[created["packageId"]]
 
     def delete(self, ctx, ident):
         record = self.find(ctx, ident)

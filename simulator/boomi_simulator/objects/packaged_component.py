@@ -2,8 +2,8 @@
 
 Rules: a packageVersion is unique per component, deleted packages included; packages never
 change (there is no UPDATE); only process and webservice components can be shareable; a deleted
-package is restored by creating it again with its packageId; a package that is deployed or
-released cannot be deleted.
+package is restored by creating it again with its packageId; a package that is deployed, or is a
+pack member's current or pending version, cannot be deleted.
 """
 
 from ..errors import bad_request
@@ -80,12 +80,22 @@ class PackagedComponent(ObjectType):
         if deployed:
             raise bad_request("PackagedComponent %s cannot be deleted: it is deployed to environment(s) %s"
                               % (ident, ", ".join(sorted({d["environmentId"] for d in deployed}))))
-        packs = [p["name"] for p in ctx.data.packs.values()
-                 if p["members"].get(record["componentId"], {}).get("currentVersion") == record["packageVersion"]]
+        packs = _packs_using(ctx, record)
         if packs:
-            raise bad_request("PackagedComponent %s cannot be deleted: it is released in integration pack(s) %s"
+            raise bad_request("PackagedComponent %s cannot be deleted: it is in use as part of integration pack(s) %s"
                               % (ident, ", ".join(packs)))
         record["deleted"] = True
+
+
+def _packs_using(ctx, record):
+    """Packs whose member holds this version as currentVersion or pendingVersion ([I]: the OAS says only
+    "in use as part of an integration pack"; we read it as released or waiting for the next release)."""
+    names = []
+    for pack in ctx.data.packs.values():
+        member = pack["members"].get(record["componentId"], {})
+        if record["packageVersion"] in (member.get("currentVersion"), member.get("pendingVersion")):
+            names.append(pack["name"])
+    return sorted(names)
 
 
 def _component_revision(body, component):

@@ -1,7 +1,7 @@
 """PublisherIntegrationPack: a publisher's integration pack and its member components.
 
-Rules: name, Description (at most 500 characters) and installationType (SINGLE or MULTI,
-never changed) on create; an update carries operationType. ADD makes the listed components the
+Rules: Description (required, at most 500 characters), name and installationType (SINGLE or
+MULTI, default MULTI, never changed) on create; an update carries operationType. ADD makes the listed components the
 members (a member marked deleted is restored with its newest shareable package pending) and
 marks every omitted member ``deleted: true`` (pending removal until the next release); DELETE
 marks only the listed ones. Members need a shareable package; webservice components only fit
@@ -26,10 +26,13 @@ class PublisherIntegrationPack(ObjectType):
 
     def render(self, ctx, record):
         members = [self._render_member(ctx, cid, m) for cid, m in record["members"].items()]
-        return {"@type": self.name, "id": record["id"], "name": record["name"], "Description": record["Description"],
-                "installationType": record["installationType"],
-                "PublisherPackagedComponents": {"@type": "PublisherPackagedComponents",
-                                                "PublisherPackagedComponent": members}}
+        out = {"@type": self.name, "id": record["id"], "name": record["name"], "Description": record["Description"],
+               "installationType": record["installationType"],
+               "PublisherPackagedComponents": {"@type": "PublisherPackagedComponents",
+                                               "PublisherPackagedComponent": members}}
+        if record.get("operationType"):  # [I] the OAS examples show the last update's operationType
+            out["operationType"] = record["operationType"]
+        return out
 
     @staticmethod
     def _render_member(ctx, component_id, member):
@@ -37,7 +40,7 @@ class PublisherIntegrationPack(ObjectType):
         return {"@type": "PublisherPackagedComponent", "componentId": component_id,
                 "componentName": component.get("name", ""), "componentType": component.get("type", ""),
                 "currentVersion": member["currentVersion"], "pendingVersion": member["pendingVersion"],
-                "latestVersion": latest_shareable_version(ctx, component_id) or "", "deleted": member["deleted"]}
+                "latestVersion": newer_shareable_version(ctx, component_id, member), "deleted": member["deleted"]}
 
     def _check_common(self, ctx, body):
         for field in ("name", "Description", "id"):
@@ -48,12 +51,13 @@ class PublisherIntegrationPack(ObjectType):
             raise bad_request("PublisherIntegrationPack.Description is longer than 500 characters")
 
     def create(self, ctx, body):
-        check_body(body, self.name, self.allowed, required=("name", "Description", "installationType"))
+        check_body(body, self.name, self.allowed, required=("Description",))  # the OAS requires only this
         self._check_common(ctx, body)
         if "operationType" in body:
             raise bad_request("PublisherIntegrationPack.operationType is only valid on update")
-        record = {"id": ctx.store.new_id(), "name": body["name"], "Description": body["Description"],
-                  "installationType": body["installationType"], "members": {}}
+        # [I] defaults for what the OAS leaves optional: no name is "", no installationType is MULTI
+        record = {"id": ctx.store.new_id(), "name": body.get("name") or "", "Description": body["Description"],
+                  "installationType": body.get("installationType") or "MULTI", "members": {}}
         wanted = _component_ids(body)
         self._add_members(ctx, record, wanted)
         ctx.data.packs[record["id"]] = record
@@ -75,6 +79,7 @@ class PublisherIntegrationPack(ObjectType):
             self._add_members(ctx, record, listed)
         else:
             self._remove_members(record, listed)
+        record["operationType"] = body["operationType"]
         if body.get("name"):
             record["name"] = body["name"]
         if body.get("Description") is not None:
@@ -132,7 +137,22 @@ def _component_ids(body):
     return [item.get("componentId") for item in items]
 
 
+def shareable_versions(ctx, component_id):
+    """The component's shareable package versions, oldest first (packages are kept in creation order)."""
+    return [p["packageVersion"] for p in ctx.data.packages.values()
+            if p["componentId"] == component_id and p["shareable"] and not p["deleted"]]
+
+
 def latest_shareable_version(ctx, component_id):
-    versions = [p["packageVersion"] for p in ctx.data.packages.values()
-                if p["componentId"] == component_id and p["shareable"] and not p["deleted"]]
+    versions = shareable_versions(ctx, component_id)
     return versions[-1] if versions else ""
+
+
+def newer_shareable_version(ctx, component_id, member):
+    """``latestVersion`` as the OAS describes it: the newest shareable package available to be added,
+    shown only when it is newer than the member's pending (or, with none pending, current) version."""
+    versions = shareable_versions(ctx, component_id)
+    reference = member["pendingVersion"] or member["currentVersion"]
+    if not versions or versions[-1] == reference:
+        return ""
+    return versions[-1]

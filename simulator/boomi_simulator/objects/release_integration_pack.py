@@ -42,8 +42,10 @@ class ReleaseIntegrationPack(ObjectType):
         if existing is None:
             raise bad_request("Integration pack %s has no scheduled release to update" % ident)
         self._validate(ctx, body)
-        existing["releaseStatus"] = "CANCELLED"  # replaced by the new request
         release = self._new_release(ctx, pack, dict(body, id=ident))
+        # [I] the replaced request follows its replacement: its status answers are the new request's (the
+        # OAS knows no CANCELLED status), so a job polling the old id sees the pack's one scheduled release
+        existing["replacedBy"] = release["requestId"]
         return self._answer(ctx, pack, release), True
 
     @staticmethod
@@ -125,9 +127,8 @@ class ReleaseIntegrationPack(ObjectType):
         out = {"@type": self.name, "id": pack["id"], "name": pack["name"], "installationType": pack["installationType"],
                "releaseSchedule": release["releaseSchedule"], "requestId": release["requestId"],
                "releaseStatusUrl": "%s/ReleaseIntegrationPackStatus/%s" % (ctx.base_url, release["requestId"]),
+               "releaseOnDate": release["releaseOnDate"],  # [I] today for an immediate release
                "ReleasePackagedComponents": {"@type": "ReleasePackagedComponents", "ReleasePackagedComponent": components}}
-        if release["releaseSchedule"] == "RELEASE_ON_SPECIFIED_DATE":
-            out["releaseOnDate"] = release["releaseOnDate"]
         return out
 
     def tick(self, ctx):
@@ -137,6 +138,8 @@ class ReleaseIntegrationPack(ObjectType):
 def advance_releases(ctx):
     """Finish releases whose time has come, whether or not anybody polls."""
     for release in ctx.data.releases.values():
+        if release.get("replacedBy"):
+            continue
         status = release["releaseStatus"]
         if status == "IN_PROGRESS":
             elapsed = ctx.store.now() - release["_created"]
@@ -175,11 +178,14 @@ class ReleaseIntegrationPackStatus(ObjectType):
         return payload["responseStatusCode"], payload
 
     def render(self, ctx, record):
+        request_id = record["requestId"]
+        while record.get("replacedBy"):
+            record = ctx.data.releases[record["replacedBy"]]
         status = record["releaseStatus"]
         code = 202 if status in ("IN_PROGRESS", "SCHEDULED") else 200
         out = {"@type": self.name, "integrationPackId": record["integrationPackId"], "name": record["name"],
                "installationType": record["installationType"], "releaseSchedule": record["releaseSchedule"],
-               "requestId": record["requestId"], "releaseStatus": status, "releaseOnDate": record["releaseOnDate"],
+               "requestId": request_id, "releaseStatus": status, "releaseOnDate": record["releaseOnDate"],
                "responseStatusCode": code}
         if status == "SUCCESS":
             out["ReleasePackagedComponents"] = {
