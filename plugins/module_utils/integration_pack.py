@@ -92,6 +92,17 @@ def find(client, pack_id=None, name=None, option="integration_pack_id"):
     return survivor(matches, name) if matches else None
 
 
+def find_settled(client, name):
+    """``find`` by name for a task about to release: when twins exist and none has a release yet, another
+    run's release may be in flight (Boomi shows it only once it succeeds), so look again after
+    write_settle_seconds before the smallest id decides."""
+    matches = [p for p in client.query(OBJECT, eq("name", name)) if p.get("name") == name]
+    if len(matches) > 1 and not any(has_release(p) for p in matches):
+        client.sleep(client.settings.write_settle_seconds)
+        return find(client, name=name)
+    return survivor(matches, name) if matches else None
+
+
 def has_release(pack):
     return any(m.get("currentVersion") for m in members(pack).values())
 

@@ -156,7 +156,7 @@ class FilePacer(object):
 
     def wait(self):
         """Reserve the next send time, sleeping until it comes. Returns the seconds slept."""
-        if not self.rate > 0 or not math.isfinite(self.rate):
+        if self.rate <= 0 or not math.isfinite(self.rate):
             return 0.0
         now = self.clock()
         if self.local is None:
@@ -174,8 +174,8 @@ class FilePacer(object):
     def _give_up_file(self, exc):
         reason = str(exc) if isinstance(exc, PacingUnavailable) else "%s: %s" % (type(exc).__name__, exc)
         self.warn("Request pacing across processes is off for this task (%s); it paces only its own requests, so "
-                  "parallel forks may exceed requests_per_second=%g. Fix or remove %s" % (reason, self.rate,
-                                                                                        self.directory))
+                  "parallel forks may exceed requests_per_second=%g. Fix or remove %s"
+                  % (reason, self.rate, self.directory))
         self.local = []
 
     def _reserve_shared(self, now):
@@ -196,8 +196,8 @@ class FilePacer(object):
             fd = os.open(self.name, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
                          dir_fd=dir_fd)
         except OSError as exc:
-            raise PacingUnavailable("cannot open %s (%s)" % (self.path, "a symlink" if exc.errno == errno.ELOOP
-                                                            else exc.strerror or exc))
+            why = "a symlink" if exc.errno == errno.ELOOP else exc.strerror or exc
+            raise PacingUnavailable("cannot open %s (%s)" % (self.path, why))
         finally:
             os.close(dir_fd)
         try:

@@ -31,7 +31,11 @@ options:
     description: Id of the pack. A packaged component id here is recognised and explained.
     type: str
   integration_pack:
-    description: Exact name of the pack, instead of O(integration_pack_id).
+    description:
+      - Exact name of the pack, instead of O(integration_pack_id).
+      - When overlapping runs each created a pack with this name, the one with a release counts, else the smallest
+        id. If none has a release yet, the task first waits O(write_settle_seconds) and looks again, because another
+        run's release may be in flight (Boomi shows it only once it succeeds).
     type: str
   version:
     description:
@@ -304,7 +308,10 @@ def wanted_versions(module, pack):
 
 def find_pack(module, client):
     params = module.params
-    pack = pack_api.find(client, params["integration_pack_id"], params["integration_pack"])
+    if params["integration_pack_id"]:
+        pack = pack_api.find(client, params["integration_pack_id"])
+    else:
+        pack = pack_api.find_settled(client, params["integration_pack"])
     if pack is None:
         warn_or_fail(module, "No integration pack named %r in this account; create it with "
                              "boomi.platform.boomi_integration_pack" % params["integration_pack"])

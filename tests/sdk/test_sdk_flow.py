@@ -124,12 +124,11 @@ def create_member_pack(sdk, wire, version):
     pack = typed(wire, lambda: sdk.publisher_integration_pack.create_publisher_integration_pack(
         PublisherIntegrationPack(description="SDK flow", name="SDK pack", installation_type="MULTI")),
         PublisherIntegrationPack)
-    typed(wire, lambda: sdk.publisher_integration_pack.update_publisher_integration_pack(
-        pack.id_, PublisherIntegrationPack(
-            description="SDK flow", id_=pack.id_, operation_type="ADD",
-            publisher_packaged_components=PublisherPackagedComponents(
-                publisher_packaged_component=[PublisherPackagedComponent(component_id=COMPONENT)]))),
-        PublisherIntegrationPack)
+    members = PublisherPackagedComponents(publisher_packaged_component=[PublisherPackagedComponent(component_id=COMPONENT)])
+    update = PublisherIntegrationPack(description="SDK flow", id_=pack.id_, operation_type="ADD",
+                                      publisher_packaged_components=members)
+    typed(wire, lambda: sdk.publisher_integration_pack.update_publisher_integration_pack(pack.id_, update),
+          PublisherIntegrationPack)
     return package, pack
 
 
@@ -187,6 +186,6 @@ def test_a_replaced_scheduled_release_hydrates(sim, sdk, wire):
     second = typed(wire, lambda: sdk.release_integration_pack.update_release_integration_pack(pack.id_, body),
                    ReleaseIntegrationPack)
     assert second.release_on_date == "2099-02-28"
-    for request_id in {first.request_id, second.request_id}:
+    for request_id in (first.request_id, second.request_id):
         status = poll_until(sdk, wire, request_id, "SCHEDULED", polls=1)
         assert status.release_on_date == "2099-02-28"

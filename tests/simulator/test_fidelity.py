@@ -54,8 +54,9 @@ def test_typed_create_update_release_and_bulk_bodies_are_accepted(boomi):
             "ReleasePackagedComponents": {"@type": "ReleasePackagedComponents", "ReleasePackagedComponent": [
                 {"@type": "ReleasePackagedComponent", "componentId": INTAKE, "version": "1.0.0"}]}}
     assert boomi.create("ReleaseIntegrationPack", body).status_code == 200
-    bulk = boomi.call("POST", "PackagedComponent/bulk", {"@type": "PackagedComponentBulkRequest", "type": "GET",
-                                                 "request": [{"@type": "BulkId", "id": made.json()["packageId"]}]})
+    bulk_body = {"@type": "PackagedComponentBulkRequest", "type": "GET",
+                 "request": [{"@type": "BulkId", "id": made.json()["packageId"]}]}
+    bulk = boomi.call("POST", "PackagedComponent/bulk", bulk_body)
     assert bulk.status_code == 200 and bulk.json()["response"][0]["statusCode"] == 200
 
 
