@@ -54,6 +54,8 @@ def test_every_job_template_sets_its_target_hosts_and_asks_for_them():
     templates = play_vars()["vars"]["boomi_aap_job_templates"]
     assert [t["key"] for t in templates] == ["package_and_deploy", "promote", "rollback", "report"]
     assert sorted(play_vars()["vars"]["boomi_aap_playbooks"]) == sorted(t["key"] for t in templates)
+    for template in templates:  # the project's playbook of that name imports the collection's (docs/aap.md)
+        assert (ROOT / "playbooks" / (template["key"] + ".yml")).is_file(), template["key"]
     expected = {"package_and_deploy": "boomi_classification_test", "promote": "boomi_classification_prod",
                 "rollback": "boomi_classification_test", "report": "boomi_environments"}
     for template in templates:
