@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from ..inventory.helpers import COLLECTIONS_PATH, run
-from .awx import ROOT
+from .awx import CREDENTIAL_TYPE, ROOT
 
 PLAYBOOK = ROOT / "playbooks" / "aap_configure.yml"
 INPUTS = {"boomi_aap_project_scm_url": "https://git.example.com/ops/boomi-jobs.git", "boomi_account_id": "acct",
@@ -85,3 +85,22 @@ def test_workflow_deploys_test_then_waits_for_approval_then_promotes_prod():
 def test_the_credential_task_never_logs():
     task = next(t for t in play_vars()["tasks"] if "awx.awx.credential" in t)
     assert task["no_log"] is True
+
+
+def test_the_credential_type_reaches_awx_with_its_templates_untouched(tmp_path):
+    """The injectors are Jinja for AWX, not for Ansible: the playbook must hand them over as written. A copy of
+    the play whose credential_type task writes its arguments to a file instead shows what the module would get."""
+    book = yaml.safe_load(PLAYBOOK.read_text())
+    task = next(t for t in book[0]["tasks"] if "awx.awx.credential_type" in t)
+    out = tmp_path / "credential_type.json"
+    book[0]["tasks"] = [{"name": "what awx.awx.credential_type gets",
+                         "ansible.builtin.copy": {"content": task.pop("awx.awx.credential_type"), "dest": str(out)}}]
+    book[0]["vars"]["boomi_aap_credential_type_file"] = str(CREDENTIAL_TYPE)
+    probe = tmp_path / "probe.yml"
+    probe.write_text(yaml.safe_dump(book, sort_keys=False))
+    run("ansible-playbook", str(probe))
+    sent = json.loads(out.read_text())
+    shipped = yaml.safe_load(CREDENTIAL_TYPE.read_text())
+    assert {key: sent[key] for key in ("name", "kind", "inputs", "injectors")} == \
+        {key: shipped[key] for key in ("name", "kind", "inputs", "injectors")}
+    assert sent["injectors"]["env"]["BOOMI_ACCOUNT_ID"] == "{{ account_id }}"
