@@ -77,8 +77,8 @@ cache_dir() {
 # directory that holds ansible_collections/awx/awx.
 AWX_SOURCE="ansible==12.3.0 --hash=sha256:cd156f82fa87f7a899212b0efa9f7ca3a24d609212de9f78428a572eb01e5414"
 awx_collections() {
-  local dir
-  dir=$(cache_dir "awx-${AWX_SOURCE%% *}") || return 1
+  local dir name=${AWX_SOURCE%% *}
+  dir=$(cache_dir "awx-${name/==/-}") || return 1
   if [ ! -f "$dir/ansible_collections/awx/awx/MANIFEST.json" ]; then
     echo "$AWX_SOURCE" > "$dir/requirements.txt"
     "$VENV/bin/pip" download -q --no-deps --require-hashes -r "$dir/requirements.txt" -d "$dir/wheel" >&2 || return 1
