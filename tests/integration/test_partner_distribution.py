@@ -4,12 +4,14 @@ the simulator's state: Boomi's API carries no version), uninstall; the rules tha
 partner module's EXAMPLES, run as written."""
 
 import importlib
+import re
+from pathlib import Path
 
 import yaml
 from boomi_simulator.seed import ACCOUNT_GROUPS, MANAGED_ACCOUNTS, MANAGED_ENVIRONMENTS
 
 from ..conftest import ACCOUNT, SUB_ACCOUNT
-from .drift_world import FULFIL, INTAKE, PACK, World
+from .drift_world import FULFIL, INTAKE, INVOICE, PACK, World
 from .playbook import Step, build_playbook, connection, play, run_playbook
 
 NORTH, SOUTH = MANAGED_ACCOUNTS["north"], MANAGED_ACCOUNTS["south"]
@@ -206,3 +208,49 @@ def test_every_partner_example_runs_as_written(sim, tmp_path):
     assert "failed=0" in proc.stdout and "skipping" not in proc.stdout
     assert "North Orders: %s" % ", ".join(sorted([NT, NP])) in proc.stdout  # the info example's debug line
     assert sim.writes() - before == 1 + 2 + 2  # share, two installs, two attachments (the detach had nothing to do)
+
+
+def test_lost_answers_converge_without_duplicates_and_the_batch_splits_per_host(sim, tmp_path):
+    released_pack(sim)
+    for object_name in ("AccountGroupIntegrationPack", "IntegrationPackInstance", "IntegrationPackEnvironmentAttachment"):
+        sim.fault(kind="drop_after", object=object_name, operation="create")  # committed, then the answer is lost
+    first = play(sim, tmp_path, FIRST_RUN + [
+        Step("boomi_batch_result", {"batch": "{{ step_3 }}", "environment_id": NP}, name="north_prod's share"),
+    ])
+    assert all(o.changed and not o.failed for o in first), first
+    assert [o.writes for o in first] == [1, 1, 1, 2, 2, 0]  # each lost answer was looked up, not sent again
+    assert any("not sent again" in w for w in first[1].result["warnings"])
+    assert len(sim.state()["account_group_integration_packs"]) == 1
+    assert instances(sim) == {NORTH: [(NORTH_NAME, {INTAKE: "1.0.0", FULFIL: "1.0.0"})],
+                              SOUTH: [(PACK, {INTAKE: "1.0.0", FULFIL: "1.0.0"})]}
+    assert attached(sim, NORTH) == sorted([NT, NP]) and attached(sim, SOUTH) == sorted([ST, SP])
+    host = first[5]
+    assert (host["environment_name"], host["state"], host.changed) == ("North Production", "attached", True)
+    assert host["diff"]["after"]["versions"]["attached"] is True
+
+
+def test_partner_inventory_first_run_rerun_and_a_new_release(sim, tmp_path):
+    """tests/integration/partner_play.yml over inventories/partner: what the role's pack_instance mode calls."""
+    root = Path(__file__).resolve().parents[2]
+    command = ["-i", str(root / "inventories" / "partner" / "hosts.yml")]
+
+    def run(**extra):
+        since = sim.requests()["summary"]
+        proc = run_playbook(root / "tests" / "integration" / "partner_play.yml", dict({"boomi_api_url": sim.url}, **extra),
+                            args=command)
+        return sim.requests()["summary"]["writes"] - since["writes"], proc.stdout[proc.stdout.index("PLAY RECAP"):]
+
+    first, first_recap = run()
+    assert first == 3 + 2 + 1 + 1 + 2 + 4  # packages, pack and members, release, share, 2 installs, 4 attachments
+    for host in ("north_test", "north_prod", "south_test", "south_prod"):
+        assert re.search(r"%s\s+: ok=\d+\s+changed=[1-9]" % host, first_recap), first_recap
+    again, again_recap = run()
+    assert again == 0 and "changed=0" in again_recap and not re.search(r"changed=[1-9]", again_recap), again_recap
+    versions = dict((c, "1.0.5") for c in (INTAKE, FULFIL, INVOICE))
+    assert instances(sim) == {NORTH: [("North Orders", versions)], SOUTH: [("South Orders", versions)]}
+
+    release, dummy = run(boomi_package_version="1.0.6")
+    assert release == 3 + 1  # three packages and the release, all in the publisher account: nothing per account
+    versions = dict((c, "1.0.6") for c in (INTAKE, FULFIL, INVOICE))
+    assert instances(sim) == {NORTH: [("North Orders", versions)], SOUTH: [("South Orders", versions)]}
+    assert attached(sim, NORTH) == sorted([NT, NP]) and attached(sim, SOUTH) == sorted([ST, SP])
