@@ -1,12 +1,16 @@
 """The built-in seed: fixed ids so the demo inventory and the tests can name them.
 
 Real components cannot be created through this API, so a seed provides them (with their
-revision and type), along with accounts, users and environments.
+revision and type), along with accounts, users, environments and the primary's account groups
+(partner distribution: two managed accounts in "Managed Customers", each with two environments).
 """
 
 PRIMARY = "boomi-demo-A1B2C3"
 SUB_ACCOUNT = "boomi-demo-SUB001"
 FOREIGN = "boomi-other-Z9Y8X7"
+# Partner distribution: two managed accounts of the primary, in the account group "Managed Customers"
+MANAGED_ACCOUNTS = {"north": "boomi-demo-MGD001", "south": "boomi-demo-MGD002"}
+ACCOUNT_GROUPS = {"all": "4a7b2c10-0000-4f3e-8b6d-00000000a000", "managed": "4a7b2c10-0001-4f3e-8b6d-00000000a001"}
 
 COMPONENTS = {
     "order_intake": "3f1c2a10-0001-4c6e-9d7a-00000000c001",
@@ -23,12 +27,20 @@ ENVIRONMENTS = {
     "stage": "6d3f9a10-0004-4d5e-9a1b-00000000e004",
     "dr": "6d3f9a10-0005-4d5e-9a1b-00000000e005",
 }
+MANAGED_ENVIRONMENTS = {  # environments of the managed accounts
+    "north_test": "6d3f9a10-0201-4d5e-9a1b-00000000e201",
+    "north_prod": "6d3f9a10-0202-4d5e-9a1b-00000000e202",
+    "south_test": "6d3f9a10-0301-4d5e-9a1b-00000000e301",
+    "south_prod": "6d3f9a10-0302-4d5e-9a1b-00000000e302",
+}
 
 BUILTIN_SEED = {
     "accounts": [
         {"id": PRIMARY, "name": "Demo Publisher"},
         {"id": SUB_ACCOUNT, "name": "Demo Managed Customer", "parent": PRIMARY},
         {"id": FOREIGN, "name": "Somebody Else"},
+        {"id": MANAGED_ACCOUNTS["north"], "name": "Managed Customer North", "parent": PRIMARY},
+        {"id": MANAGED_ACCOUNTS["south"], "name": "Managed Customer South", "parent": PRIMARY},
     ],
     "users": [
         {"username": "ops@example.com", "token": "demo-token-0000-0000", "password": "demo-password",
@@ -54,5 +66,20 @@ BUILTIN_SEED = {
         {"account": PRIMARY, "id": ENVIRONMENTS["dr"], "name": "Disaster Recovery", "classification": "PROD"},
         {"account": SUB_ACCOUNT, "id": "6d3f9a10-0101-4d5e-9a1b-00000000e101", "name": "Customer Production",
          "classification": "PROD"},
+        {"account": MANAGED_ACCOUNTS["north"], "id": MANAGED_ENVIRONMENTS["north_test"], "name": "North Test",
+         "classification": "TEST"},
+        {"account": MANAGED_ACCOUNTS["north"], "id": MANAGED_ENVIRONMENTS["north_prod"], "name": "North Production",
+         "classification": "PROD"},
+        {"account": MANAGED_ACCOUNTS["south"], "id": MANAGED_ENVIRONMENTS["south_test"], "name": "South Test",
+         "classification": "TEST"},
+        {"account": MANAGED_ACCOUNTS["south"], "id": MANAGED_ENVIRONMENTS["south_prod"], "name": "South Production",
+         "classification": "PROD"},
+    ],
+    "account_groups": [
+        # Boomi creates "All Accounts" itself; [I] it holds every account of the primary's hierarchy
+        {"account": PRIMARY, "id": ACCOUNT_GROUPS["all"], "name": "All Accounts", "defaultGroup": True,
+         "accounts": [PRIMARY, SUB_ACCOUNT, MANAGED_ACCOUNTS["north"], MANAGED_ACCOUNTS["south"]]},
+        {"account": PRIMARY, "id": ACCOUNT_GROUPS["managed"], "name": "Managed Customers",
+         "accounts": [MANAGED_ACCOUNTS["north"], MANAGED_ACCOUNTS["south"]]},
     ],
 }

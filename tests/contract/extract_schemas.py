@@ -4,7 +4,8 @@ Descriptions, examples and XML hints are stripped; the result is closed under $r
 tests/contract/boomi-schemas.json so the project carries its own copy of the contract.
 
 The lifecycle subset holds every object we write; ComponentMetadata (names for the info modules)
-is only in the full document beside it, so it is cut from there.
+and AccountGroup / AccountGroupAccount (partner distribution) are only in the full document beside
+it, so they are cut from there.
 
 Usage: python tests/contract/extract_schemas.py [path/to/boomi-platform-openapi-ipack-subset.json [path/to/full.json]]
 """
@@ -21,8 +22,11 @@ DEFAULT_SOURCE = Path(os.environ.get("BOOMI_OPENAPI") or
 FULL_SOURCE = DEFAULT_SOURCE.with_name("boomi-platform-openapi-3.0.3-full.json")
 OUTPUT = HERE / "boomi-schemas.json"
 OBJECTS = ("PackagedComponent", "PublisherIntegrationPack", "ReleaseIntegrationPack", "ReleaseIntegrationPackStatus",
-           "DeployedPackage", "Environment")
-FULL_ONLY = ("ComponentMetadata",)  # not among the subset's paths
+           "DeployedPackage", "Environment",
+           # partner distribution: share, the consumer's view, install, attach
+           "AccountGroupIntegrationPack", "IntegrationPack", "IntegrationPackInstance",
+           "IntegrationPackEnvironmentAttachment")
+FULL_ONLY = ("ComponentMetadata", "AccountGroup", "AccountGroupAccount")  # not among the subset's paths
 SUFFIXES = ("", "QueryResponse", "BulkResponse", "QueryConfig")
 DROP = {"description", "example", "examples", "xml", "externalDocs"}
 
