@@ -22,6 +22,8 @@ WORKER = textwrap.dedent("""
     settings = ConnectionSettings(params)
     pacer = FilePacer(settings.api_host, settings.account_id, RATE, directory=sys.argv[2], warn=print)
     client = BoomiClient(settings, pacer=pacer, warn=lambda m: print("WARN", m))
+    print("ready", flush=True)
+    sys.stdin.readline()  # every fork starts sending at once, after the imports (a CPU burst, not a request)
     for dummy in range(int(sys.argv[3])):
         client.query_all("Environment")
 """)
@@ -38,8 +40,11 @@ def run_workers(sim, tmp_path, rate, count=10, each=4):
     settings = json.dumps(params(sim.url, max_retries=0))
     worker = WORKER.replace("RATE", repr(rate))
     procs = [subprocess.Popen([sys.executable, "-c", worker, settings, str(tmp_path / "pacing"), str(each)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for dummy in range(count)]
-    outputs = [p.communicate(timeout=120)[0] for p in procs]
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             for dummy in range(count)]
+    ready = [p.stdout.readline() for p in procs]
+    assert all(line.strip() == "ready" for line in ready), ready
+    outputs = [p.communicate("go\n", timeout=120)[0] for p in procs]
     return procs, outputs, [r for r in sim.requests()["requests"] if r["object"] == "Environment"]
 
 
