@@ -55,6 +55,13 @@ class Simulator:
         info = _request_info(request, match, raw)
         if self.config.latency_ms:
             time.sleep(self.config.latency_ms / 1000.0)
+        # Boomi's limiter answers first: a refused request never reaches a fault (a fault meant for the
+        # next create must not be used up by a 503 the client then retries)
+        if match is not None and not self.limiter.allow(match.group("account")):
+            info["rate_limited"] = True
+            self._record(info, 503)
+            # Boomi's answer, plus a header Boomi does not send, so test harnesses can tell the limit from a fault
+            return _error(503, UNAVAILABLE, wants_json, {"X-Simulator-Rate-Limited": "true"})
         fault = self.faults.pick("before", info)
         if fault is not None:
             early = self._fault_before(fault, environ, wants_json)
@@ -78,10 +85,6 @@ class Simulator:
         if match is None:
             raise ApiError(404, "Made a call to an API endpoint that does not exist: %s" % request.path)
         account = match.group("account")
-        if not self.limiter.allow(account):
-            info["rate_limited"] = True
-            # Boomi's answer, plus a header Boomi does not send, so test harnesses can tell the limit from a fault
-            raise ApiError(503, UNAVAILABLE, {"X-Simulator-Rate-Limited": "true"})
         user = self._authenticate(request)
         if account not in user.get("accounts", []):
             raise ApiError(403, FORBIDDEN)

@@ -67,7 +67,6 @@ def test_a_job_and_an_inventory_update_work_with_the_injected_environment(sim, t
     credential = inputs(sim, override_account=SUB_ACCOUNT) if secret == "api_token" else \
         inputs(sim, api_token="", password=PASSWORD)
     env = inject(credential, tmp_path).env
-    env["BOOMI_REQUESTS_PER_SECOND"] = "0"
     proc = run("ansible", "localhost", "-m", "boomi.platform.boomi_environment_info", "-a", "classification=prod",
                "-v", env=env)
     expected = "Customer Production" if secret == "api_token" else "Disaster Recovery"

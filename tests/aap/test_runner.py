@@ -46,7 +46,7 @@ def job(private_data_dir, sim, playbook, extravars, ident):
     injected = inject({"account_id": ACCOUNT, "username": USER, "api_token": TOKEN, "api_url": sim.url},
                       private_data_dir)
     env = dict(injected.env)
-    env.update(ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS_PATH), BOOMI_REQUESTS_PER_SECOND="0",
+    env.update(ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS_PATH),
                BOOMI_RETRY_DELAY="0.05", BOOMI_WRITE_SETTLE_SECONDS="0.3", PATH=os.environ["PATH"])
     result = ansible_runner.run(private_data_dir=str(private_data_dir), playbook=playbook, inventory=inventory,
                                 envvars=env, extravars=extravars, ident=ident, cmdline=" ".join(injected.args) or None,

@@ -16,9 +16,9 @@ BIN = Path(sys.executable).parent
 
 
 def credentials(sim, **extra):
-    """The BOOMI_* environment an AWX credential would inject (pacing off: the simulator has no limit)."""
+    """The BOOMI_* environment an AWX credential would inject (pacing on: the simulator enforces 10/s)."""
     env = {"BOOMI_ACCOUNT_ID": ACCOUNT, "BOOMI_USERNAME": USER, "BOOMI_API_TOKEN": TOKEN, "BOOMI_API_URL": sim.url,
-           "BOOMI_REQUESTS_PER_SECOND": "0", "BOOMI_RETRY_DELAY": "0.05"}
+           "BOOMI_RETRY_DELAY": "0.05"}
     env.update(extra)
     return env
 
