@@ -47,16 +47,16 @@ def test_the_partner_story_release_hold_promote(sim, tmp_path):
     held = partner_inventory(tmp_path / "held", south_prod={"boomi_hold": True})
 
     # a check run of the first release: the whole plan, no write
-    proc, steps["check 1.0.5"], recap, stats = run_role(sim, "--check", "--diff", inventory=held,
-                                                         extra={"boomi_package_version": "1.0.5"})
+    proc, steps["check 1.0.5"], recap, stats = run_role(
+        sim, "--check", "--diff", inventory=held, extra={"boomi_package_version": "1.0.5"})
     assert steps["check 1.0.5"] == 0
     assert states(stats) == {"north_test": "deployed", "north_prod": "deployed", "south_test": "deployed",
                              "south_prod": "held"}
     assert recap["south_prod"]["changed"] == 0 and all(recap[h]["changed"] for h in HOSTS[:3])
 
     # first release, south_prod held: packaged, released and shared once, installed per account, 3 attachments
-    proc, steps["1.0.5, south_prod held"], recap, stats = run_role(sim, inventory=held,
-                                                                    extra={"boomi_package_version": "1.0.5"})
+    proc, steps["1.0.5, south_prod held"], recap, stats = run_role(
+        sim, inventory=held, extra={"boomi_package_version": "1.0.5"})
     assert steps["1.0.5, south_prod held"] == 3 + 2 + 1 + 1 + 2 + 3
     assert instances(sim) == {NORTH: [("North Orders", running("1.0.5"))], SOUTH: [("South Orders", running("1.0.5"))]}
     assert attached(sim, NORTH) == sorted([NT, NP]) and attached(sim, SOUTH) == [ST]
@@ -95,8 +95,8 @@ def test_the_partner_story_release_hold_promote(sim, tmp_path):
     assert steps["promote again"] == 0 and not any(r["changed"] for r in recap.values())
 
     # held again: still attached, not detached, and the next release reaches it anyway
-    proc, steps["1.0.7, south_prod held"], recap, stats = run_role(sim, inventory=held,
-                                                                    extra={"boomi_package_version": "1.0.7"})
+    proc, steps["1.0.7, south_prod held"], recap, stats = run_role(
+        sim, inventory=held, extra={"boomi_package_version": "1.0.7"})
     assert steps["1.0.7, south_prod held"] == 3 + 1 and attached(sim, SOUTH) == sorted([ST, SP])
     assert instances(sim)[SOUTH] == [("South Orders", running("1.0.7"))]
     print("writes per step:", steps)
