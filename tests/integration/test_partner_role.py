@@ -122,6 +122,9 @@ def test_inputs_this_mode_cannot_serve_fail_before_any_write(sim, tmp_path):
     assert "south_test: boomi_deploy_mode is packages while other hosts of the play use pack_instance" in out
     out = fails("no group", partner_inventory(tmp_path / "e"), boomi_account_group="")
     assert "set boomi_account_group" in out
+    out = fails("instance names on a single pack", partner_inventory(tmp_path / "s"),
+                boomi_integration_pack_installation_type="single")
+    assert "boomi_pack_instance_name is set for north_prod, north_test, south_prod, south_test, but the pack" in out
 
     inventory = partner_inventory(tmp_path / "f")
     out = fails("rollback", inventory, playbook=ROLLBACK)
@@ -137,6 +140,10 @@ def test_inputs_this_mode_cannot_serve_fail_before_any_write(sim, tmp_path):
     world.pack("Unreleased Pack", [INTAKE])
     out = fails("promote a pack with no release", inventory, playbook=PROMOTE, boomi_integration_pack_name="Unreleased Pack")
     assert 'Integration pack "Unreleased Pack" has no successful release, so its instances would run nothing' in out
+    world.release(world.pack("Single Pack", [INTAKE]), {INTAKE: "1.0.0"})
+    out = fails("promote a single pack with instance names", inventory, playbook=PROMOTE,
+                boomi_integration_pack_name="Single Pack")
+    assert 'integration pack "Single Pack" is single-install, which installs once per account with no name' in out
     assert attached(sim, NORTH) == [] and attached(sim, SOUTH) == []
 
 
