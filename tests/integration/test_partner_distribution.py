@@ -115,18 +115,25 @@ def test_a_new_release_reaches_every_instance_then_uninstall(sim, tmp_path):
     assert instances(sim) == {NORTH: [(NORTH_NAME, {INTAKE: "1.0.1", FULFIL: "1.0.0"})],
                               SOUTH: [(PACK, {INTAKE: "1.0.1", FULFIL: "1.0.0"})]}
 
+    detach_sp = {"override_account": SOUTH, "integration_pack": PACK, "environment_id": SP, "state": "absent"}
     steps = play(sim, tmp_path, [
-        Step(ATTACH, {"override_account": SOUTH, "integration_pack": PACK, "environment_id": SP, "state": "absent"}),
+        Step(ATTACH, detach_sp, check=True),
+        Step(ATTACH, detach_sp),
         Step(INSTANCE, install(SOUTH, state="absent"), check=True),
         Step(INSTANCE, install(SOUTH, state="absent")),
         Step(INSTANCE, install(SOUTH, state="absent")),
         Step(ATTACH, attach(SOUTH, [ST], state="absent")),
         Step(INSTANCE, install(NORTH, override_name=NORTH_NAME, state="absent")),
+        Step(SHARE, share(state="absent"), check=True),
         Step(SHARE, share(state="absent")),
         Step(SHARE, share(state="absent")),
     ])
-    detach, uninstall_check, uninstall, uninstall_again, detach_gone, north_uninstall, unshare, unshare_again = steps
+    (detach_check, detach, uninstall_check, uninstall, uninstall_again, detach_gone, north_uninstall, unshare_check,
+     unshare, unshare_again) = steps
+    assert detach_check.changed and detach_check.writes == 0 and detach_check["environments"][0]["state"] == "detached"
+    assert detach_check["diff"]["before"][SP]["attached"] is True and detach_check["diff"]["after"][SP]["attached"] is False
     assert detach.changed and detach.writes == 1 and detach["environments"][0]["state"] == "detached"
+    assert detach["diff"] == detach_check["diff"]
     assert uninstall_check.changed and uninstall_check.writes == 0
     assert uninstall_check["diff"]["before"]["environment_ids"] == [ST] and uninstall_check["diff"]["after"] == {}
     assert uninstall.changed and uninstall.writes == 1 and uninstall["integration_pack_instance"] == {}
@@ -134,7 +141,10 @@ def test_a_new_release_reaches_every_instance_then_uninstall(sim, tmp_path):
     assert not detach_gone.changed and detach_gone.writes == 0 and not detach_gone.failed
     assert north_uninstall.changed and north_uninstall.writes == 1
     assert north_uninstall["diff"]["before"]["environment_ids"] == sorted([NT, NP])
+    assert unshare_check.changed and unshare_check.writes == 0 and unshare_check["share"] == {}
+    assert unshare_check["diff"]["before"]["account_group_id"] == ACCOUNT_GROUPS["managed"]
     assert unshare.changed and unshare.writes == 1 and not unshare_again.changed and unshare_again.writes == 0
+    assert unshare["diff"] == unshare_check["diff"] and unshare_again["diff"]["before"] == {}
     assert instances(sim) == {NORTH: [], SOUTH: []} and attached(sim, NORTH) == [] and attached(sim, SOUTH) == []
     assert sim.state()["account_group_integration_packs"] == []
 
