@@ -88,7 +88,7 @@ def find(client, pack_id=None, name=None, option="integration_pack_id"):
         if pack is None:
             raise_unknown_id(client, pack_id, option)
         return pack
-    matches = [p for p in client.query(OBJECT, eq("name", name)) if p.get("name") == name]
+    matches = find_all(client, name)
     return survivor(matches, name) if matches else None
 
 
@@ -96,7 +96,7 @@ def find_settled(client, name):
     """``find`` by name for a task about to release: when twins exist and none has a release yet, another
     run's release may be in flight (Boomi shows it only once it succeeds), so look again after
     write_settle_seconds before the smallest id decides."""
-    matches = [p for p in client.query(OBJECT, eq("name", name)) if p.get("name") == name]
+    matches = find_all(client, name)
     if len(matches) > 1 and not any(has_release(p) for p in matches):
         client.sleep(client.settings.write_settle_seconds)
         return find(client, name=name)

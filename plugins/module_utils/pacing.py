@@ -121,8 +121,6 @@ def make_directory(path):
         pass  # another fork made it in the meantime
     except OSError as exc:
         raise PacingUnavailable("cannot create %s (%s)" % (path, exc.strerror or exc))
-    if not os.path.lexists(path):
-        raise PacingUnavailable("cannot create %s" % path)
 
 
 def check_private(info, path, uid, is_kind, kind):
