@@ -18,7 +18,8 @@ NORTH, SOUTH = MANAGED_ACCOUNTS["north"], MANAGED_ACCOUNTS["south"]
 NT, NP, ST, SP = (MANAGED_ENVIRONMENTS[e] for e in ("north_test", "north_prod", "south_test", "south_prod"))
 SHARE, INSTANCE = "boomi_integration_pack_share", "boomi_integration_pack_instance"
 ATTACH, INFO = "boomi_integration_pack_attachment", "boomi_integration_pack_instance_info"
-MODULES = (SHARE, INSTANCE, ATTACH, INFO)
+GROUPS = "boomi_account_group_info"
+MODULES = (SHARE, INSTANCE, ATTACH, INFO, GROUPS)
 
 
 def released_pack(sim, name=PACK, installation_type="MULTI", version="1.0.0", components=(INTAKE, FULFIL)):
@@ -201,6 +202,24 @@ def test_instance_info_filters(sim, tmp_path):
     assert nothing["integration_pack_instances"] == [] and not nothing.failed
     assert check["integration_pack_instances"] == every["integration_pack_instances"]
     assert all(o.writes == 0 and not o.changed for o in (every, by_name, by_environment, nothing, check))
+
+
+def test_account_group_info_filters(sim, tmp_path):
+    every, by_name, by_id, nothing, check = play(sim, tmp_path, [
+        Step(GROUPS, {}),
+        Step(GROUPS, {"account_group": "Managed Customers"}),
+        Step(GROUPS, {"account_group_id": ACCOUNT_GROUPS["all"]}),
+        Step(GROUPS, {"account_group": "managed customers"}),  # names match exactly
+        Step(GROUPS, {"account_group": "Managed Customers"}, check=True),
+    ])
+    assert sorted(g["name"] for g in every["account_groups"]) == ["All Accounts", "Managed Customers"]
+    assert by_name["account_groups"] == [{"id": ACCOUNT_GROUPS["managed"], "name": "Managed Customers",
+                                          "default_group": False, "account_ids": [NORTH, SOUTH]}]
+    assert [(g["name"], g["default_group"], len(g["account_ids"])) for g in by_id["account_groups"]] == [
+        ("All Accounts", True, 4)]
+    assert nothing["account_groups"] == [] and not nothing.failed
+    assert check["account_groups"] == by_name["account_groups"]
+    assert all(o.writes == 0 and not o.changed for o in (every, by_name, by_id, nothing, check))
 
 
 def test_every_partner_example_runs_as_written(sim, tmp_path):

@@ -18,6 +18,7 @@ PROMOTE = ROOT + "/playbooks/promote.yml"
 ROLLBACK = ROOT + "/playbooks/rollback.yml"
 HOSTS = ("north_test", "north_prod", "south_test", "south_prod")
 ENVIRONMENT = dict(zip(HOSTS, (NT, NP, ST, SP)))
+HELD_ENVIRONMENT = "6d3f9a10-0101-4d5e-9a1b-00000000e101"  # the seed's sub-account's
 
 
 def partner_inventory(tmp_path, **host_vars):
@@ -29,6 +30,17 @@ def partner_inventory(tmp_path, **host_vars):
         hosts["boomi_environments"]["hosts"][host].update(extra)
     (target / "hosts.yml").write_text(yaml.safe_dump(hosts))
     return str(target / "hosts.yml")
+
+
+def mode_on_hosts(tmp_path, hosts):
+    """inventories/partner with boomi_deploy_mode pack_instance on ``hosts`` only, not in group_vars: the others run
+    with the role default (packages), which hostvars do not show."""
+    inventory = partner_inventory(tmp_path, **dict((host, {"boomi_deploy_mode": "pack_instance"}) for host in hosts))
+    group_vars = Path(inventory).parent / "group_vars" / "boomi_environments.yml"
+    text = group_vars.read_text()
+    assert "boomi_deploy_mode: pack_instance\n" in text
+    group_vars.write_text(text.replace("boomi_deploy_mode: pack_instance\n", ""))
+    return inventory
 
 
 def running(version):
@@ -120,6 +132,9 @@ def test_inputs_this_mode_cannot_serve_fail_before_any_write(sim, tmp_path):
     assert "boomi_managed_account_id boomi-nope-X1: its environments could not be read" in out
     out = fails("mixed modes", partner_inventory(tmp_path / "d", south_test={"boomi_deploy_mode": "packages"}))
     assert "south_test: boomi_deploy_mode is packages while other hosts of the play use pack_instance" in out
+    out = fails("a host left on the role default", mode_on_hosts(tmp_path / "d2", HOSTS[:3]))
+    assert ("south_prod: boomi_deploy_mode is packages (the role default) while other hosts of the play use pack_instance"
+            in out)
     out = fails("no group", partner_inventory(tmp_path / "e"), boomi_account_group="")
     assert "set boomi_account_group" in out
     out = fails("instance names on a single pack", partner_inventory(tmp_path / "s"),
@@ -147,20 +162,29 @@ def test_inputs_this_mode_cannot_serve_fail_before_any_write(sim, tmp_path):
     assert attached(sim, NORTH) == [] and attached(sim, SOUTH) == []
 
 
-def test_a_managed_account_outside_the_group_installs_nothing(sim, tmp_path):
-    """The seed's sub-account is managed by the publisher but not in "Managed Customers": its host fails after the
-    share, before any install or attachment; an unknown group fails at the share, naming the groups there are."""
+def test_a_managed_account_outside_the_group_changes_nothing(sim, tmp_path):
+    """The seed's sub-account is managed by the publisher but not in "Managed Customers": its host fails the
+    preflight, before anything is packaged, released or shared; so does an unknown group. A held host's account
+    need not be in the group (it is neither installed nor attached)."""
     inventory = partner_inventory(tmp_path / "a")
     hosts = yaml.safe_load(Path(inventory).read_text())
     hosts["boomi_environments"]["hosts"]["customer_prod"] = {
-        "boomi_environment_id": "6d3f9a10-0101-4d5e-9a1b-00000000e101", "boomi_managed_account_id": SUB_ACCOUNT}
+        "boomi_environment_id": HELD_ENVIRONMENT, "boomi_managed_account_id": SUB_ACCOUNT}
     Path(inventory).write_text(yaml.safe_dump(hosts))
     proc, writes, recap, stats = run_role(sim, inventory=inventory, check=False, extra={"boomi_package_version": "1.0.5"})
-    assert proc.returncode != 0 and writes == 3 + 2 + 1 + 1, proc.stdout[-3000:]  # packaged, released, shared
-    assert "does not hold the managed account of customer_prod" in proc.stdout
+    assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]
+    assert ("customer_prod: managed account %s (boomi_managed_account_id) is not in account group Managed Customers"
+            % SUB_ACCOUNT) in proc.stdout
     assert instances(sim) == {NORTH: [], SOUTH: []}
 
     proc, writes, recap, stats = run_role(sim, inventory=partner_inventory(tmp_path / "b"), check=False,
                                           extra={"boomi_package_version": "1.0.5", "boomi_account_group": "Nobody"})
-    assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]  # the release is there: nothing more to write
-    assert "account_group 'Nobody'" in proc.stdout and "Managed Customers" in proc.stdout
+    assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]
+    assert "boomi_account_group Nobody: no account group has that name" in proc.stdout
+
+    hosts["boomi_environments"]["hosts"]["customer_prod"]["boomi_hold"] = True
+    Path(inventory).write_text(yaml.safe_dump(hosts))
+    proc, writes, recap, stats = run_role(sim, inventory=inventory, check=False, extra={"boomi_package_version": "1.0.5"})
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert attached(sim, NORTH) == sorted([NT, NP]) and attached(sim, SOUTH) == sorted([ST, SP])
+    assert attached(sim, SUB_ACCOUNT) == [] and stats["boomi_deployments"][HELD_ENVIRONMENT]["state"] == "held"
