@@ -30,7 +30,8 @@ import tempfile
 import time
 
 WINDOW = 1.0          # seconds: Boomi counts requests per second
-MAX_AHEAD = 60.0      # no reservation is ever further ahead than this; a file saying otherwise is reset
+MAX_AHEAD = 60.0      # no reservation is ever further ahead than ahead_limit(rate); a file saying otherwise is reset
+MAX_QUEUED = 100      # ... which allows this many processes queued at once, however slow the rate
 MAX_BEHIND = 3600.0   # older entries are stale; they are dropped, not trusted
 MAX_BYTES = 65536     # a state file larger than this is not ours: reset
 MAX_SLOTS = 1000      # the most send times kept (requests_per_second above this is paced as this)
@@ -62,6 +63,13 @@ def window_limit(rate):
     return count, max(WINDOW, count / rate)
 
 
+def ahead_limit(rate):
+    """How far ahead a reservation may be: 60 s, or more below 1 request/s, where MAX_QUEUED processes
+    each waiting one span (1/rate seconds) legitimately reserve further ahead than that."""
+    count, span = window_limit(rate)
+    return max(MAX_AHEAD, MAX_QUEUED * span / count)
+
+
 def reserve(slots, now, rate):
     """Reserve the next send time after ``slots`` (sorted send times, some possibly still ahead).
 
@@ -78,7 +86,7 @@ def reserve(slots, now, rate):
     return slot, (list(slots) + [slot])[-count:]
 
 
-def valid_slots(state, now):
+def valid_slots(state, now, ahead=MAX_AHEAD):
     """The send times in a state file's contents, or None when they are not sane (then the file is reset)."""
     slots = state.get("slots") if isinstance(state, dict) else None
     if not isinstance(slots, list) or len(slots) > MAX_SLOTS:
@@ -86,7 +94,7 @@ def valid_slots(state, now):
     for value in slots:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             return None
-        if value > now + MAX_AHEAD:
+        if value > now + ahead:
             return None
     if any(later < earlier for earlier, later in zip(slots, slots[1:])):
         return None
@@ -164,7 +172,7 @@ class FilePacer(object):
                 self._give_up_file(exc)
         if self.local is not None:
             slot, self.local = reserve(self.local, now, self.rate)
-        delay = min(MAX_AHEAD + WINDOW, max(0.0, slot - now))
+        delay = min(ahead_limit(self.rate) + WINDOW, max(0.0, slot - now))
         if delay > 0:
             self.sleep(delay)
         return delay
@@ -180,7 +188,7 @@ class FilePacer(object):
         fd = self._open_file()
         try:
             self._lock(fd)
-            slots = self._read(fd, now)
+            slots = self._read(fd, now, ahead_limit(self.rate))
             slot, keep = reserve(slots, now, self.rate)
             self._write(fd, keep)
             return slot
@@ -217,15 +225,16 @@ class FilePacer(object):
                 time.sleep(LOCK_POLL)
 
     @staticmethod
-    def _read(fd, now):
+    def _read(fd, now, ahead):
         raw = os.pread(fd, MAX_BYTES + 1, 0)
         if not raw or len(raw) > MAX_BYTES:
             return []
         try:
-            state = json.loads(raw.decode("utf-8"))
-        except ValueError:  # also UnicodeDecodeError
+            return valid_slots(json.loads(raw.decode("utf-8")), now, ahead) or []
+        # ValueError: not JSON, not UTF-8, an over-long integer; RecursionError: nesting deeper than Python's
+        # stack; OverflowError: an integer too large for a float. Whatever it is, it is not our file: reset.
+        except (ValueError, RecursionError, OverflowError):
             return []
-        return valid_slots(state, now) or []
 
     @staticmethod
     def _write(fd, slots):

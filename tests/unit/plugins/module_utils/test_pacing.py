@@ -103,6 +103,20 @@ def test_no_second_ever_holds_more_than_the_rate_across_processes(tmp_path, rate
     print("rate %s: busiest second of 400 paced requests from 10 pacers holds %d" % (rate, busiest_second(sent)))
 
 
+@pytest.mark.parametrize("rate", [0.5, 0.1])
+def test_a_slow_rate_queues_many_forks_without_resetting_the_file(tmp_path, rate):
+    """Below 1 request/s, forty forks asking at once reserve one span (1/rate s) apart, far more than a minute
+    ahead: every reservation is honoured, none is sent early, and the file is never taken for a hostile one."""
+    fake, warnings = FakeTime(), []
+    pacers = [FilePacer("h", "a", rate, directory=str(tmp_path / "p"), sleep=lambda s: None, clock=fake.clock,
+                        warn=warnings.append) for dummy in range(40)]
+    delays = [pacer.wait() for pacer in pacers]
+    assert delays == pytest.approx([n / rate for n in range(40)])
+    assert delays[-1] > pacing.MAX_AHEAD and warnings == []
+    with open(pacers[0].path) as handle:
+        assert json.load(handle)["slots"] == pytest.approx([fake.now + 39 / rate])
+
+
 def test_pacers_are_per_host_and_account(tmp_path):
     one = FilePacer("api.boomi.com", "acct-1", 1, directory=str(tmp_path), sleep=lambda s: None)
     two = FilePacer("api.boomi.com", "acct-2", 1, directory=str(tmp_path), sleep=lambda s: None)
@@ -269,6 +283,9 @@ def test_a_file_locked_for_ever_does_not_hang(tmp_path, monkeypatch):
     b'\xff\xfe garbage',
     b'{"slots": [1000',
     b' ' * (pacing.MAX_BYTES + 10),
+    b'{"slots": ' + b'[' * 20000 + b']' * 20000 + b'}',   # deeper than Python's stack: RecursionError
+    b'{"slots": [' + b'9' * 400 + b']}',                  # an int too large for a float: OverflowError
+    b'{"slots": [' + b'9' * 5000 + b']}',                 # more digits than int() takes: ValueError
 ], ids=lambda c: c[:24].decode("utf-8", "replace"))
 def test_poisoned_contents_are_reset(tmp_path, contents):
     watch = Watch(tmp_path)
