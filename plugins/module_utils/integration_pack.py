@@ -92,12 +92,13 @@ def find(client, pack_id=None, name=None, option="integration_pack_id"):
     return survivor(matches, name) if matches else None
 
 
-def find_settled(client, name):
+def find_settled(client, name, settle=True):
     """``find`` by name for a task about to release: when twins exist and none has a release yet, another
     run's release may be in flight (Boomi shows it only once it succeeds), so look again after
-    write_settle_seconds before the smallest id decides."""
+    write_settle_seconds before the smallest id decides. ``settle`` False (check mode, which releases
+    nothing) decides at once."""
     matches = find_all(client, name)
-    if len(matches) > 1 and not any(has_release(p) for p in matches):
+    if settle and len(matches) > 1 and not any(has_release(p) for p in matches):
         client.sleep(client.settings.write_settle_seconds)
         return find(client, name=name)
     return survivor(matches, name) if matches else None

@@ -35,7 +35,7 @@ options:
       - Exact name of the pack, instead of O(integration_pack_id).
       - When overlapping runs each created a pack with this name, the one with a release counts, else the smallest
         id. If none has a release yet, the task first waits O(write_settle_seconds) and looks again, because another
-        run's release may be in flight (Boomi shows it only once it succeeds).
+        run's release may be in flight (Boomi shows it only once it succeeds). Check mode does not wait.
     type: str
   version:
     description:
@@ -311,7 +311,7 @@ def find_pack(module, client):
     if params["integration_pack_id"]:
         pack = pack_api.find(client, params["integration_pack_id"])
     else:
-        pack = pack_api.find_settled(client, params["integration_pack"])
+        pack = pack_api.find_settled(client, params["integration_pack"], settle=not module.check_mode)
     if pack is None:
         warn_or_fail(module, "No integration pack named %r in this account; create it with "
                              "boomi.platform.boomi_integration_pack" % params["integration_pack"])

@@ -203,3 +203,18 @@ def test_a_refused_release_with_nothing_to_replace_reports_boomis_refusal(sim, t
         Step("boomi_pack_release", release(release_schedule="on_date", release_on_date=tomorrow))])
     assert refused.failed and "Refused." in refused.msg and refused.writes == 0
     assert sim.state()["releases"] == []
+
+
+def test_check_mode_resolves_unreleased_twins_at_once(sim, tmp_path):
+    """Two unreleased packs named alike (overlapping runs): a real release waits write_settle_seconds and looks
+    again (a second query); check mode, which releases nothing, looks once."""
+    first, second = prepare(sim), prepare(sim)
+    since = sim.requests()["requests"][-1]["seq"]
+    check, real = play(sim, tmp_path, [Step("boomi_pack_release", release(), check=True),
+                                       Step("boomi_pack_release", release())], write_settle_seconds=1)
+    assert check.changed and check.writes == 0 and real.changed and not real.failed
+    assert check["integration_pack"]["id"] == real["integration_pack"]["id"] == min(first["id"], second["id"])
+    queries = [r["seq"] for r in sim.requests(since)["requests"]
+               if (r["object"], r["operation"]) == ("PublisherIntegrationPack", "query")]
+    release_seq = next(r["seq"] for r in sim.requests(since)["requests"] if r["object"] == "ReleaseIntegrationPack")
+    assert len([q for q in queries if q < release_seq]) == 1 + 2  # check mode: 1; the real run: 2
