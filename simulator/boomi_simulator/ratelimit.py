@@ -7,6 +7,9 @@ a switch ([I], see docs/simulator-choices.md):
 - ``fixed``: at most ``rate`` requests per calendar second (a burst may straddle two seconds);
 - ``bucket``: a token bucket of ``rate`` tokens refilled at ``rate`` per second (the most lenient).
 
+Below 1 request/s (a test setting; Boomi's is 10) the unit is one request per 1/rate seconds: the rolling and
+fixed windows last that long and hold one request, and the bucket holds one token.
+
 A refused request is not counted, so a client that waits and retries gets through.
 """
 
@@ -35,28 +38,36 @@ class RateLimiter:
         with self._lock:
             return getattr(self, "_allow_" + self.window)(account, now)
 
+    def _window(self):
+        """(count, seconds): at most ``count`` requests per window of ``seconds``."""
+        count = max(1, math.floor(self.rate))
+        return count, max(1.0, count / self.rate)
+
     def _allow_rolling(self, account, now):
+        count, seconds = self._window()
         sent = self._state.setdefault(("rolling", account), collections.deque())
-        while sent and now - sent[0] >= 1.0:
+        while sent and now - sent[0] >= seconds:
             sent.popleft()
-        if len(sent) >= math.floor(self.rate):
+        if len(sent) >= count:
             return False
         sent.append(now)
         return True
 
     def _allow_fixed(self, account, now):
-        second = math.floor(now)
+        limit, seconds = self._window()
+        second = math.floor(now / seconds)
         start, count = self._state.get(("fixed", account), (second, 0))
         if start != second:
             start, count = second, 0
-        if count >= math.floor(self.rate):
+        if count >= limit:
             return False
         self._state[("fixed", account)] = (start, count + 1)
         return True
 
     def _allow_bucket(self, account, now):
-        tokens, last = self._state.get(("bucket", account), (self.rate, now))
-        tokens = min(self.rate, tokens + (now - last) * self.rate)
+        capacity = max(1.0, self.rate)
+        tokens, last = self._state.get(("bucket", account), (capacity, now))
+        tokens = min(capacity, tokens + (now - last) * self.rate)
         if tokens < 1:
             self._state[("bucket", account)] = (tokens, now)
             return False

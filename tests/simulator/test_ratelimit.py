@@ -56,6 +56,15 @@ def test_zero_turns_the_limit_off(window):
     assert all(sends(RateLimiter(0, window, clock=clock), clock, [0.0] * 50))
 
 
+@pytest.mark.parametrize("window", ["rolling", "fixed", "bucket"])
+def test_below_one_a_second_lets_one_request_through_per_period(window):
+    """0.5/s: one request per two seconds in every window (not none, which floor(0.5) would give)."""
+    clock = Clock()
+    clock.now = 100.0  # a period boundary for the fixed window
+    allowed = sends(RateLimiter(0.5, window, clock=clock), clock, [0.0, 0.5, 1.5, 2.0, 2.1, 4.0])
+    assert allowed == [True, False, False, True, False, True]
+
+
 def test_an_unknown_window_is_refused(sim):
     reply = requests.post(sim.url + "/__simulator__/config", json={"rate_window": "sliding"}, timeout=5)
     assert reply.status_code == 400 and "rolling, fixed, bucket" in reply.json()["message"]
