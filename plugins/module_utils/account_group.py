@@ -25,8 +25,8 @@ def result(group, account_ids):
 
 def find_all(client, group_id=None, name=None):
     """The groups with that id or exactly that name (every group when neither is given); [] when none match."""
-    if group_id:
-        group = client.get_or_none(OBJECT, group_id)
+    if group_id is not None:
+        group = client.get_or_none(OBJECT, group_id) if group_id else None
         return [group] if group else []
     if name is not None:
         return [g for g in client.query(OBJECT, eq("name", name)) if g.get("name") == name]

@@ -30,9 +30,10 @@ import tempfile
 import time
 
 WINDOW = 1.0          # seconds: Boomi counts requests per second
-MAX_AHEAD = 60.0      # no reservation is ever further ahead than ahead_limit(rate); a file saying otherwise is reset
-MAX_QUEUED = 100      # ... which allows this many processes queued at once, however slow the rate
+MAX_AHEAD = 60.0      # a reservation is at most ahead_limit(rate) ahead: this, or more below 1 request/s ...
+MAX_QUEUED = 100      # ... where it allows this many processes queued at once
 MAX_BEHIND = 3600.0   # older entries are stale; they are dropped, not trusted
+FILE_AHEAD = 3600.0   # a file holding a time further ahead is reset (fixed: processes with other rates share it)
 MAX_BYTES = 65536     # a state file larger than this is not ours: reset
 MAX_SLOTS = 1000      # the most send times kept (requests_per_second above this is paced as this)
 LOCK_WAIT = 5.0       # seconds to wait for the file lock before pacing in-process
@@ -67,7 +68,7 @@ def ahead_limit(rate):
     """How far ahead a reservation may be: 60 s, or more below 1 request/s, where MAX_QUEUED processes
     each waiting one span (1/rate seconds) legitimately reserve further ahead than that."""
     count, span = window_limit(rate)
-    return max(MAX_AHEAD, MAX_QUEUED * span / count)
+    return min(FILE_AHEAD, max(MAX_AHEAD, MAX_QUEUED * span / count))
 
 
 def reserve(slots, now, rate):
@@ -86,7 +87,7 @@ def reserve(slots, now, rate):
     return slot, (list(slots) + [slot])[-count:]
 
 
-def valid_slots(state, now, ahead=MAX_AHEAD):
+def valid_slots(state, now, ahead=FILE_AHEAD):
     """The send times in a state file's contents, or None when they are not sane (then the file is reset)."""
     slots = state.get("slots") if isinstance(state, dict) else None
     if not isinstance(slots, list) or len(slots) > MAX_SLOTS:
@@ -188,7 +189,7 @@ class FilePacer(object):
         fd = self._open_file()
         try:
             self._lock(fd)
-            slots = self._read(fd, now, ahead_limit(self.rate))
+            slots = self._read(fd, now)
             slot, keep = reserve(slots, now, self.rate)
             self._write(fd, keep)
             return slot
@@ -225,12 +226,12 @@ class FilePacer(object):
                 time.sleep(LOCK_POLL)
 
     @staticmethod
-    def _read(fd, now, ahead):
+    def _read(fd, now):
         raw = os.pread(fd, MAX_BYTES + 1, 0)
         if not raw or len(raw) > MAX_BYTES:
             return []
         try:
-            return valid_slots(json.loads(raw.decode("utf-8")), now, ahead) or []
+            return valid_slots(json.loads(raw.decode("utf-8")), now) or []
         # ValueError: not JSON, not UTF-8, an over-long integer; RecursionError: nesting deeper than Python's
         # stack; OverflowError: an integer too large for a float. Whatever it is, it is not our file: reset.
         except (ValueError, RecursionError, OverflowError):

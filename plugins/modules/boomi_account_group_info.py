@@ -15,7 +15,8 @@ description:
     An account installs only the integration packs shared with a group that holds it.
   - Filter by O(account_group_id) or by exact name (O(account_group)). A filter that matches nothing returns an
     empty list.
-  - "Cost: one query of the groups, then one query of the members per group returned."
+  - "Cost: one query of the groups (one read by id with O(account_group_id)), then one query of the members per
+    group returned."
 options:
   account_group_id:
     description: Only the group with this id.

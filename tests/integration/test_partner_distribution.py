@@ -205,11 +205,12 @@ def test_instance_info_filters(sim, tmp_path):
 
 
 def test_account_group_info_filters(sim, tmp_path):
-    every, by_name, by_id, nothing, check = play(sim, tmp_path, [
+    every, by_name, by_id, nothing, empty_id, check = play(sim, tmp_path, [
         Step(GROUPS, {}),
         Step(GROUPS, {"account_group": "Managed Customers"}),
         Step(GROUPS, {"account_group_id": ACCOUNT_GROUPS["all"]}),
         Step(GROUPS, {"account_group": "managed customers"}),  # names match exactly
+        Step(GROUPS, {"account_group_id": ""}),  # an empty id matches no group (it is not "every group")
         Step(GROUPS, {"account_group": "Managed Customers"}, check=True),
     ])
     assert sorted(g["name"] for g in every["account_groups"]) == ["All Accounts", "Managed Customers"]
@@ -217,9 +218,9 @@ def test_account_group_info_filters(sim, tmp_path):
                                           "default_group": False, "account_ids": [NORTH, SOUTH]}]
     assert [(g["name"], g["default_group"], len(g["account_ids"])) for g in by_id["account_groups"]] == [
         ("All Accounts", True, 4)]
-    assert nothing["account_groups"] == [] and not nothing.failed
+    assert nothing["account_groups"] == empty_id["account_groups"] == [] and not nothing.failed
     assert check["account_groups"] == by_name["account_groups"]
-    assert all(o.writes == 0 and not o.changed for o in (every, by_name, by_id, nothing, check))
+    assert all(o.writes == 0 and not o.changed for o in (every, by_name, by_id, nothing, empty_id, check))
 
 
 def test_every_partner_example_runs_as_written(sim, tmp_path):

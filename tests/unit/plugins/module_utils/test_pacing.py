@@ -117,6 +117,19 @@ def test_a_slow_rate_queues_many_forks_without_resetting_the_file(tmp_path, rate
         assert json.load(handle)["slots"] == pytest.approx([fake.now + 39 / rate])
 
 
+def test_a_faster_pacer_keeps_a_slow_pacers_reservations(tmp_path):
+    """Two jobs on one account with different requests_per_second share the file: the faster one does not take
+    the slower one's reservations, minutes ahead, for a tampered file (which would reset them)."""
+    fake = FakeTime()
+
+    def pacer(rate):
+        return FilePacer("h", "a", rate, directory=str(tmp_path / "p"), sleep=lambda s: None, clock=fake.clock)
+    slow = [pacer(0.5).wait() for dummy in range(40)]
+    assert slow[-1] == pytest.approx(78.0)
+    assert pacer(10).wait() <= pacing.ahead_limit(10) + pacing.WINDOW  # queued behind them, for a bounded time
+    assert pacer(0.5).wait() >= 80.0  # the slow reservations are still there
+
+
 def test_pacers_are_per_host_and_account(tmp_path):
     one = FilePacer("api.boomi.com", "acct-1", 1, directory=str(tmp_path), sleep=lambda s: None)
     two = FilePacer("api.boomi.com", "acct-2", 1, directory=str(tmp_path), sleep=lambda s: None)
