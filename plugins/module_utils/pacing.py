@@ -87,7 +87,7 @@ def reserve(slots, now, rate):
     return slot, (list(slots) + [slot])[-count:]
 
 
-def valid_slots(state, now, ahead=FILE_AHEAD):
+def valid_slots(state, now):
     """The send times in a state file's contents, or None when they are not sane (then the file is reset)."""
     slots = state.get("slots") if isinstance(state, dict) else None
     if not isinstance(slots, list) or len(slots) > MAX_SLOTS:
@@ -95,7 +95,7 @@ def valid_slots(state, now, ahead=FILE_AHEAD):
     for value in slots:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             return None
-        if value > now + ahead:
+        if value > now + FILE_AHEAD:
             return None
     if any(later < earlier for earlier, later in zip(slots, slots[1:])):
         return None
