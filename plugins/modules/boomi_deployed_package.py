@@ -297,21 +297,23 @@ environments:
       elements: dict
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
 from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
 from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
-from ansible_collections.boomi.platform.plugins.module_utils.errors import (
-    BoomiError,
-    NotFoundError,
-    UsageError,
-    ValidationError,
+from ansible_collections.boomi.platform.plugins.module_utils.deployment_batch import (
+    PACK,
+    apply_actions,
+    batch_entries,
+    checked_ids,
+    plan,
+    readable,
+    run_batch,
+    versions_before_after,
 )
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.inputs import VERSION_SPEC, version_text
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
-PACK = ("integration_pack_id", "integration_pack")
 PACKAGES = ("package_id", "package_ids", "component_id")
 LISTENER_CHOICES = list(deployment_api.LISTENER_STATUSES)
 OPTIONS = dict(
@@ -376,193 +378,7 @@ def component_entry(module, client):
     return entry, {found["packageId"]: found}
 
 
-def batch_entries(module):
-    params = module.params
-    ids = [item["environment_id"] for item in params["environments"]]
-    repeated = sorted(set(i for i in ids if ids.count(i) > 1))
-    if repeated:
-        raise UsageError("environments lists environment_id %s more than once; list each environment once"
-                         % ", ".join(repeated))
-    return [batch_entry(module, index, item) for index, item in enumerate(params["environments"])]
-
-
-def batch_entry(module, index, item):
-    params = module.params
-    where = "environments[%d]" % index
-    if item["rollback"] is not None and item["package_ids"] is not None:
-        raise UsageError("%s: give package_ids or rollback, not both" % where)
-    if item["package_ids"] is None and item["rollback"] is None and not item["hold"] and not any(params[o] for o in PACK):
-        raise UsageError("%s has no package_ids; list them, or set integration_pack_id (or integration_pack) to deploy "
-                         "the pack's current release" % where)
-    pinned = dict((c, version_text(v, "%s.pinned_versions.%s" % (where, c)))
-                  for c, v in (item["pinned_versions"] or {}).items())
-    rollback = item["rollback"]
-    if rollback is not None:
-        rollback = dict(rollback, to=dict((c, version_text(v, "%s.rollback.to.%s" % (where, c)))
-                                          for c, v in (rollback["to"] or {}).items()))
-    package_ids = checked_ids(module, item["package_ids"], where + ".package_ids") if item["package_ids"] is not None \
-        else None
-    entry = planner.Entry(item["environment_id"], where + ".package_ids", package_ids=package_ids, pinned=pinned,
-                          hold=item["hold"], rollback=rollback,
-                          listener_status=item["listener_status"] or params["listener_status"])
-    entry.force = params["force"] if item["force"] is None else item["force"]
-    return entry
-
-
-def checked_ids(module, ids, option):
-    if not ids:
-        raise UsageError("%s is empty; list the packaged component ids to deploy" % option)
-    for ident in ids:
-        if not ident:
-            warn_or_fail(module, "%s has an empty entry; pass the package_id values of a release" % option)
-    return ids
-
-
-# -- the pack's current release ----------------------------------------------------------------------------
-def read_release(module, client):
-    params = module.params
-    pack = pack_api.find(client, params["integration_pack_id"], params["integration_pack"])
-    if pack is None:
-        warn_or_fail(module, "No integration pack named %r in this account; create it with "
-                             "boomi.platform.boomi_integration_pack" % params["integration_pack"])
-        pack = {"id": None, "name": params["integration_pack"]}
-    versions = dict(pack_api.released_versions(pack))
-    expected = dict((c, version_text(v, "expected_versions.%s" % c)) for c, v in (params["expected_versions"] or {}).items())
-    differ = dict((c, v) for c, v in expected.items() if versions.get(c) != v)
-    if differ:
-        message = ("Integration pack %r is released at %s, not at the expected %s (another job may have released it "
-                   "since, or it is not the build that passed)"
-                   % (pack.get("name"), describe(versions, differ), describe(differ, differ)))
-        if not module.check_mode:
-            raise UsageError(message + "; nothing was deployed anywhere")
-        warn_or_fail(module, message)
-        versions.update(differ)  # check mode: an earlier task releases them
-    if not versions:
-        warn_or_fail(module, "Integration pack %s (%s) has no successful release, so there is nothing to deploy; release "
-                             "it with boomi.platform.boomi_pack_release first" % (pack.get("name"), pack["id"]))
-    found = package.find_many(client, versions.items())
-    packages = dict((c, found[(c, v)]) for c, v in versions.items() if (c, v) in found)
-    return planner.Release(pack, versions, packages)
-
-
-def describe(versions, components):
-    return ", ".join("%s %s" % (c, versions.get(c) or "(none)") for c in sorted(components))
-
-
-# -- plan -----------------------------------------------------------------------------------------------
-def plan(module, client, entries, known):
-    """Every read and check for every environment, before the first write. Returns the pack's release, if any."""
-    params = module.params
-    batch = params["environments"] is not None
-    planner.read_environments(client, entries, batch, "environments[].environment_id" if batch else "environment_id")
-    release = read_release(module, client) if any(params[o] for o in PACK) else None
-    if params["state"] == "absent":
-        for entry in entries:
-            ids = entry.package_ids if entry.package_ids is not None else \
-                [p["packageId"] for p in (release.packages.values() if release else [])]
-            entry.actions = [planner.Action("undeploy" if i in entry.active else "absent", i, entry.active.get(i))
-                             for i in ids]
-        return release
-    known = dict(known, **planner.read_packages_by_id(client, entries))
-    pinned = planner.read_pinned(client, entries, lambda message: warn_or_fail(module, message))
-    history = planner.read_history(client, entries)
-    for entry in entries:
-        plan_entry(module, entry, release, known, pinned, history.get(entry.environment_id, {}))
-    return release
-
-
-def plan_entry(module, entry, release, known, pinned, history):
-    params = module.params
-    if entry.hold:
-        entry.actions = [planner.Action("keep", i, d) for i, d in entry.active.items()]
-        return
-    if entry.rollback is not None:
-        members = list(release.versions) if release else []
-        planner.plan_rollback(entry, history, members, lambda message: warn_or_fail(module, message))
-    elif entry.package_ids is not None:
-        planner.plan_explicit(entry, known)
-    else:
-        planner.plan_release(entry, release, pinned, params["force"] if entry.force is None else entry.force)
-    planner.plan_undeploy(entry, params["undeploy_components"] or [])
-
-
-# -- apply ---------------------------------------------------------------------------------------------
-def deploy(module, client, entry, action):
-    body = deployment_api.create_body(entry.environment_id, action.package_id, entry.listener_status,
-                                      action.notes or module.params["notes"])
-    known = action.known
-    if module.check_mode or not action.package_id:
-        return {"componentId": known.get("componentId"), "packageId": action.package_id or None,
-                "packageVersion": known.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"],
-                "notes": body.get("notes")}
-
-    def lookup():
-        return deployment_api.active_in(client, entry.environment_id).get(action.package_id)
-
-    try:
-        created = client.create(deployment_api.OBJECT, body, lookup=lookup)
-    except (NotFoundError, ValidationError) as exc:
-        # Another job may have deployed the same package meanwhile: that counts as done.
-        created = lookup()
-        if created is None:
-            raise UsageError("Boomi refused to deploy package %s to environment %s: %s"
-                             % (action.package_id, entry.environment_id, exc.boomi_message))
-    if created.get("message"):
-        module.warn("Boomi, deploying %s to %s: %s" % (action.package_id, entry.environment_id, created["message"]))
-    return created
-
-
-def undeploy(module, client, entry, deployment):
-    if not module.check_mode:
-        client.delete(deployment_api.OBJECT, deployment["deploymentId"],
-                      confirm=lambda: True if deployment["packageId"] not in
-                      deployment_api.active_in(client, entry.environment_id) else None)
-    return dict(deployment, active=False)
-
-
-def apply_actions(module, client, entry):
-    results = []
-    for action in entry.actions:
-        if action.kind == "keep":
-            results.append(deployment_api.result(action.known, False))
-        elif action.kind == "deploy":
-            results.append(deployment_api.result(deploy(module, client, entry, action), True))
-        elif action.kind == "undeploy":
-            results.append(deployment_api.result(undeploy(module, client, entry, action.known), True))
-        else:
-            results.append(deployment_api.result({"packageId": action.package_id, "active": False}, False))
-    return results
-
-
-def versions_before_after(entry, results):
-    """{component_id: version} active before and after: what --diff shows per environment."""
-    before = dict((d["componentId"], d.get("packageVersion")) for d in entry.active.values())
-    after = dict(before)
-    for item in results:
-        key = item["component_id"] or item["package_id"]
-        if item["active"]:
-            after[key] = item["package_version"]
-        elif after.get(key) == item["package_version"]:
-            del after[key]
-    return before, after
-
-
-def readable(module, client, pairs):
-    """With --diff, key the versions by component name (one bulk read per 100 components), so a plan reads
-    'Order Intake: 1.0.5' instead of an id."""
-    if not module._diff:
-        return pairs
-    ids = set(c for before, after in pairs for c in list(before) + list(after))
-    names = component_metadata.names(client, sorted(ids)) if ids else {}
-
-    def label(versions):
-        taken = [names.get(c) for c in versions]
-        return dict(((names.get(c) if names.get(c) and taken.count(names.get(c)) == 1 else c), v)
-                    for c, v in versions.items())
-    return [(label(before), label(after)) for before, after in pairs]
-
-
-# -- run -----------------------------------------------------------------------------------------------
+# -- run (a batch runs in deployment_batch) -----------------------------------------------------------
 def run_one(module, client, entry):
     results = apply_actions(module, client, entry)
     ((before, after),) = readable(module, client, [versions_before_after(entry, results)])
@@ -573,48 +389,6 @@ def run_one(module, client, entry):
     if entry.kept:
         result["kept"] = entry.kept
     return changed, result, diff
-
-
-def superseded_meanwhile(module, client, release):
-    """With expected versions: a release made by another job while this task deployed, or None. One read."""
-    expected = module.params["expected_versions"]
-    if not expected or module.check_mode or release is None or not release.pack.get("id"):
-        return None
-    now = dict(pack_api.released_versions(client.get(pack_api.OBJECT, release.pack["id"])))
-    if all(now.get(c) == v for c, v in release.versions.items() if c in expected):
-        return None
-    return ("another job released integration pack %r at %s while this task deployed %s; environments may run a mix "
-            "of the two releases, so run the pipeline again"
-            % (release.pack.get("name"), describe(now, expected), describe(release.versions, expected)))
-
-
-def run_batch(module, client, entries, release=None):
-    """Each environment in turn; one that fails does not stop the others. Fails at the end if any failed."""
-    out, pairs = [], []
-    for entry in entries:
-        item = {"environment_id": entry.environment_id, "environment_name": entry.name, "failed": False,
-                "deployments": [], "kept": entry.kept}
-        try:
-            item["deployments"] = apply_actions(module, client, entry)
-        except BoomiError as exc:
-            item.update(failed=True, msg=str(exc))
-        item["changed"] = any(r["changed"] for r in item["deployments"])
-        item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
-        pairs.append(versions_before_after(entry, item["deployments"]))
-        out.append(item)
-    meanwhile = superseded_meanwhile(module, client, release) if any(e["changed"] for e in out) else None
-    for item in out if meanwhile else []:
-        item.update(failed=True, state="failed", msg=meanwhile)
-    pairs = readable(module, client, pairs)
-    diff = {"before": dict((e.environment_id, b) for e, (b, a) in zip(entries, pairs)),
-            "after": dict((e.environment_id, a) for e, (b, a) in zip(entries, pairs))}
-    changed = any(e["changed"] for e in out)
-    failed = [e for e in out if e["failed"]]
-    if failed:
-        raise UsageError("Deploying failed in %d of %d environments: %s"
-                         % (len(failed), len(out), "; ".join("%s: %s" % (e["environment_id"], e["msg"]) for e in failed)),
-                         extra={"environments": out, "changed": changed})
-    return changed, {"environments": out}, diff
 
 
 def run(module, client):

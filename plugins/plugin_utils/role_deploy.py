@@ -1,0 +1,162 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, boomi.platform developers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The roles' deploy step, once per batch of hosts: every environment of the batch from one step.
+
+``packages`` mode runs boomi_deployed_package's batch code (module_utils/deployment_batch.py) with the module's
+own argument validation; in check mode, after package_and_deploy's release step predicted a new release, it
+deploys that predicted release instead of reading the pack (where the release is not made yet) and warning
+about it. ``pack_instance`` mode shares the pack once, installs it once per managed account and instance name,
+and attaches each instance to its environments (boomi_integration_pack_share, _instance and _attachment).
+
+Either way the result has one entry per environment of the batch, in one shape, for the per-host report
+(boomi_batch_result): environment_id, environment_name, state, changed, failed, msg, before and after.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.boomi.platform.plugins.module_utils import deployment_batch as batch
+from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.modules import boomi_deployed_package as deploy_module
+from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack_attachment as attach_module
+from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack_instance as instance_module
+from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack_share as share_module
+from ansible_collections.boomi.platform.plugins.plugin_utils.in_process import StepModule
+from ansible_collections.boomi.platform.plugins.plugin_utils.steps import Steps
+
+ENTRY_KEYS = ("environment_id", "environment_name", "pinned_versions", "hold", "force", "listener_status", "rollback")
+
+
+def batch_hosts(plan, task_vars):
+    """The hosts of this batch (ansible_play_batch: not failed, within --limit and serial) that the plan covers."""
+    return [h for h in task_vars.get("ansible_play_batch") or [] if h in plan["hosts"]]
+
+
+def pack_options(plan):
+    pack = plan.get("integration_pack") or {}
+    # package_and_deploy releases by name (overlapping runs resolve twins the same way): deploy by name too
+    if pack.get("id") and plan["role"] != "package_and_deploy":
+        return {"integration_pack_id": pack["id"]}
+    return {"integration_pack": pack.get("name")}
+
+
+# -- packages mode ------------------------------------------------------------------------------------------
+def deploy_packages(client, args, task_vars, outcome):
+    plan, released = args["plan"], args.get("release") or {}
+    hosts = batch_hosts(plan, task_vars)
+    environments = [dict((k, v) for k, v in plan["hosts"][h].items() if k in ENTRY_KEYS and k != "environment_name")
+                    for h in hosts]
+    expected = released.get("expected_versions") if released else plan.get("expected_versions")
+    params = dict(Steps(client, args, outcome).connection, environments=environments,
+                  expected_versions=expected or None, **pack_options(plan))
+    if released and plan["release"].get("undeploy_removed"):
+        params["undeploy_components"] = released.get("removed") or None
+    step = StepModule(deploy_module, params, outcome.check_mode, outcome.diff, outcome.warnings)
+    outcome.hide(step.no_log_values)
+    entries = batch.batch_entries(step)
+    release = batch.plan(step, client, entries, {}, predicted_release(plan, released, outcome))
+    try:
+        changed, result, _diff = batch.run_batch(step, client, entries, release)
+        failed = None
+    except UsageError as exc:
+        if "environments" not in exc.extra:
+            raise
+        changed, result, failed = exc.extra["changed"], {"environments": exc.extra["environments"]}, str(exc)
+    return changed, report(plan, hosts, entries, result["environments"], failed)
+
+
+def predicted_release(plan, released, outcome):
+    """In check mode, the release this run's release step would make (not current at Boomi yet); else None."""
+    if not (outcome.check_mode and released and released.get("changed")):
+        return None
+    components = released["release"]["released_components"]
+    packages = dict((c["component_id"], {"componentId": c["component_id"], "packageVersion": c["version"],
+                                         "packageId": c.get("package_id")})
+                    for c in components if c.get("package_id"))
+    pack = {"id": released["integration_pack"].get("id"), "name": plan["integration_pack"]["name"]}
+    return planner.Release(pack, dict((c["component_id"], c["version"]) for c in components), packages)
+
+
+def report(plan, hosts, entries, environments, failed):
+    """{environments: {environment id: entry}} for the per-host report, plus the set_stats of the batch."""
+    out = {}
+    for host, entry, item in zip(hosts, entries, environments):
+        before, after = batch.versions_before_after(entry, item["deployments"])
+        wanted = plan["hosts"][host]
+        out[entry.environment_id] = dict(item, inventory_hostname=host, before=before, after=after,
+                                         environment_name=item.get("environment_name") or wanted.get("environment_name"),
+                                         pinned_versions={} if wanted["hold"] else wanted.get("pinned_versions") or {})
+    stats = dict((e, {"environment_name": i["environment_name"], "inventory_hostname": i["inventory_hostname"],
+                      "state": i["state"], "deployments": i["deployments"]}) for e, i in out.items())
+    result = {"environments": out, "component_names": plan.get("component_names") or {}, "mode": "packages",
+              "ansible_stats": {"data": {"boomi_deployments": stats}, "per_host": False, "aggregate": True}}
+    if failed:
+        result["msg"] = failed
+    return result
+
+
+# -- pack_instance mode ---------------------------------------------------------------------------------------
+def deploy_instances(client, client_for, args, task_vars, outcome):
+    plan = args["plan"]
+    hosts = batch_hosts(plan, task_vars)
+    active = [h for h in hosts if not plan["hosts"][h]["hold"]]
+    steps = Steps(client, args, outcome)
+    share = steps.run(share_module, account_group=plan["account_group"], **pack_options(plan))[1]
+    check_group(plan, active, share["account_group"].get("account_ids"))
+    attached = {}
+    for account, name in sorted(set((plan["hosts"][h]["managed_account_id"], plan["hosts"][h]["instance_name"] or "")
+                                    for h in active)):
+        wanted = [plan["hosts"][h]["environment_id"] for h in active
+                  if (plan["hosts"][h]["managed_account_id"], plan["hosts"][h]["instance_name"] or "") == (account, name)]
+        attached.update(attach_instance(steps.with_client(client_for(account), account), plan, account, name, wanted))
+    return steps.changed, instance_report(plan, hosts, attached)
+
+
+def check_group(plan, hosts, account_ids):
+    outside = [h for h in hosts if plan["hosts"][h]["managed_account_id"] not in (account_ids or [])]
+    if outside:
+        raise UsageError("Nothing was installed or attached. The pack is shared with account group %s, which does not "
+                         "hold the managed account of %s: an account installs only packs shared with a group that "
+                         "holds it. Add the account to the group in Boomi, or fix boomi_account_group or "
+                         "boomi_managed_account_id" % (plan["account_group"], ", ".join(outside)))
+
+
+def attach_instance(steps, plan, account, name, environment_ids):
+    """{environment id: attachment entry} of one instance (installed first when missing)."""
+    named = {"override_name": name} if name else {}
+    instance = steps.run(instance_module, **dict(pack_options(plan), **named))[1]
+    instance_id = instance["integration_pack_instance"].get("id")
+    try:
+        result = steps.run(attach_module, environment_ids=environment_ids, **dict(pack_options(plan), **named))[1]
+        entries = result["environments"]
+    except UsageError as exc:
+        if "environments" not in exc.extra:
+            raise
+        entries = exc.extra["environments"]
+    return dict((e["environment_id"], dict(e, managed_account_id=account, integration_pack_instance_id=instance_id))
+                for e in entries)
+
+
+def instance_report(plan, hosts, attached):
+    states = {"attached": "deployed", "unchanged": "unchanged", "failed": "failed"}
+    out = {}
+    for host in hosts:
+        wanted = plan["hosts"][host]
+        entry = attached.get(wanted["environment_id"]) or {}
+        state = "held" if wanted["hold"] else states.get(entry.get("state"), "failed")
+        out[wanted["environment_id"]] = {
+            "environment_id": wanted["environment_id"], "inventory_hostname": host,
+            "environment_name": entry.get("environment_name") or wanted.get("environment_name"),
+            "state": state, "changed": bool(entry.get("changed")), "failed": state == "failed",
+            "msg": entry.get("msg") or ("the batch did not attach it" if state == "failed" else None),
+            "deployments": [], "managed_account_id": wanted["managed_account_id"],
+            "integration_pack_instance_id": entry.get("integration_pack_instance_id"),
+            "attachment_id": entry.get("attachment_id"),
+            "before": {"attached": bool(entry.get("attached")) and not entry.get("changed")},
+            "after": {"attached": bool(entry.get("attached"))}}
+    stats = dict((e, dict((k, i[k]) for k in ("environment_name", "inventory_hostname", "state", "deployments",
+                                              "managed_account_id", "integration_pack_instance_id", "attachment_id")))
+                 for e, i in out.items())
+    return {"environments": out, "component_names": plan.get("component_names") or {}, "mode": "pack_instance",
+            "ansible_stats": {"data": {"boomi_deployments": stats}, "per_host": False, "aggregate": True}}
