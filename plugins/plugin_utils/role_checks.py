@@ -25,6 +25,8 @@ PER_HOST = frozenset(("boomi_environment_id", "boomi_listener_status", "boomi_ho
                       "boomi_force", "boomi_rollback_components", "boomi_rollback_to", "boomi_managed_account_id",
                       "boomi_pack_instance_name", "boomi_environment_extensions", "boomi_process_schedules"))
 MAX_COMPONENTS = 100
+# what else can be done when the play's hosts disagree on a variable
+DISAGREEMENT_HINTS = {"boomi_deploy_mode": ", or run them in separate plays (boomi_target_hosts)"}
 
 
 class Problems(list):
@@ -132,7 +134,7 @@ def play_wide(role, typed_values, problems):
             shown = "; ".join("%s: %s" % (hosts_text(h), "(secret)" if spec.get("no_log") else v)
                               for v, h in seen.values())
             problems.add("%s differs between the hosts of the play (%s); the play uses it once, for every host: set it "
-                         "once (group_vars of the play's group, or -e)" % (name, shown))
+                         "once (group_vars of the play's group, or -e)%s" % (name, shown, DISAGREEMENT_HINTS.get(name, "")))
         values[name] = next(iter(seen.values()))[0] if seen else None
     return values
 

@@ -212,7 +212,8 @@ def check_expected(ctx, found):
 
 
 def describe(versions, components, names):
-    return ", ".join("%s %s" % (names.get(c, c), versions.get(c) or "(none)") for c in sorted(components))
+    return ", ".join("%s %s" % (names.get(c, c), versions.get(c) or "(none)")
+                     for c in sorted(components, key=lambda c: names.get(c, c)))
 
 
 def read_packages_side(ctx, names):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..conftest import SUB_ACCOUNT
+from ..conftest import ENVIRONMENTS, SUB_ACCOUNT
 from .drift_world import FULFIL, INTAKE, INVOICE, World
 from .role import ROOT, run_role
 from .test_partner_distribution import NORTH, NP, NT, SOUTH, SP, ST, attached, instances
@@ -93,7 +93,8 @@ def test_the_partner_story_release_hold_promote(sim, tmp_path):
     proc, steps["promote stale"], recap, stats = run_role(
         sim, playbook=PROMOTE, inventory=everyone, check=False, extra={"boomi_expected_versions": running("1.0.5")})
     assert proc.returncode != 0 and steps["promote stale"] == 0
-    assert "not at the expected versions (boomi_expected_versions)" in proc.stdout and "is at 1.0.6, not 1.0.5" in proc.stdout
+    assert "is released at Invoice Sync 1.0.6, Order Fulfilment 1.0.6, Order Intake 1.0.6, not at the expected " \
+        "Invoice Sync 1.0.5, Order Fulfilment 1.0.5, Order Intake 1.0.5 (boomi_expected_versions)" in proc.stdout
     proc, steps["promote check"], recap, stats = run_role(
         sim, "--check", playbook=PROMOTE, inventory=everyone, extra={"boomi_expected_versions": expected})
     assert steps["promote check"] == 0 and states(stats)["south_prod"] == "deployed" and attached(sim, SOUTH) == [ST]
@@ -102,7 +103,7 @@ def test_the_partner_story_release_hold_promote(sim, tmp_path):
     assert steps["promote south_prod"] == 1 and attached(sim, SOUTH) == sorted([ST, SP])
     assert recap["south_prod"]["changed"] == 1 and not any(recap[h]["changed"] for h in HOSTS[:3])
     assert states(stats) == dict.fromkeys(HOSTS[:3], "unchanged") | {"south_prod": "deployed"}
-    assert '"attached": true' in proc.stdout  # south_prod's diff
+    assert "south_prod (South Production):\n  attached: False \u2192 True\n" in proc.stdout  # south_prod's diff
     proc, steps["promote again"], recap, stats = run_role(sim, playbook=PROMOTE, inventory=everyone)
     assert steps["promote again"] == 0 and not any(r["changed"] for r in recap.values())
 
@@ -125,40 +126,44 @@ def test_inputs_this_mode_cannot_serve_fail_before_any_write(sim, tmp_path):
         tmp_path / "a", south_test={"boomi_pinned_versions": {INTAKE: "1.0.4"}}, north_test={"boomi_managed_account_id": ""}))
     assert "south_test: boomi_pinned_versions cannot apply with boomi_deploy_mode pack_instance" in out
     assert "set boomi_hold: true" in out and "north_test: set boomi_managed_account_id" in out
-    out = fails("foreign environment", partner_inventory(tmp_path / "b", south_prod={"boomi_environment_id": NT}))
+    out = fails("foreign environment", partner_inventory(tmp_path / "b", south_prod={"boomi_environment_id": ENVIRONMENTS["dev"]}))
     assert ("south_prod: boomi_environment_id %s is not an environment of managed account %s (boomi_managed_account_id)"
-            % (NT, SOUTH)) in out
+            % (ENVIRONMENTS["dev"], SOUTH)) in out
+    out = fails("two hosts, one environment", partner_inventory(tmp_path / "b2", south_prod={"boomi_environment_id": NT}))
+    assert "north_test, south_prod all stand for environment %s (boomi_environment_id)" % NT in out
     out = fails("unknown account", partner_inventory(tmp_path / "c", north_prod={"boomi_managed_account_id": "boomi-nope-X1"}))
-    assert "boomi_managed_account_id boomi-nope-X1: its environments could not be read" in out
+    assert "boomi_managed_account_id boomi-nope-X1 (north_prod): its environments could not be read" in out
     out = fails("mixed modes", partner_inventory(tmp_path / "d", south_test={"boomi_deploy_mode": "packages"}))
-    assert "south_test: boomi_deploy_mode is packages while other hosts of the play use pack_instance" in out
+    assert "boomi_deploy_mode differs between the hosts of the play (north_prod, north_test, south_prod: pack_instance; " \
+        "south_test: packages)" in out and "run them in separate plays (boomi_target_hosts)" in out
     out = fails("a host left on the role default", mode_on_hosts(tmp_path / "d2", HOSTS[:3]))
-    assert ("south_prod: boomi_deploy_mode is packages (the role default) while other hosts of the play use pack_instance"
-            in out)
+    # the host without the variable runs with the role's default, packages, and the pre-flight sees that
+    assert "(north_prod, north_test, south_test: pack_instance; south_prod: packages)" in out
     out = fails("no group", partner_inventory(tmp_path / "e"), boomi_account_group="")
     assert "set boomi_account_group" in out
     out = fails("instance names on a single pack", partner_inventory(tmp_path / "s"),
                 boomi_integration_pack_installation_type="single")
-    assert "boomi_pack_instance_name is set for north_prod, north_test, south_prod, south_test, but the pack" in out
+    assert "boomi_pack_instance_name is set for north_prod, north_test, south_prod, south_test, but the integration " \
+        "pack is single-install" in out
 
     inventory = partner_inventory(tmp_path / "f")
     out = fails("rollback", inventory, playbook=ROLLBACK)
-    assert "boomi_deploy_mode is pack_instance for north_prod, north_test, south_prod, south_test" in out
+    assert "boomi_deploy_mode is pack_instance, and a rollback cannot work in that mode" in out
     assert "release the earlier versions in the publisher account" in out
     out = fails("promote pinned", partner_inventory(tmp_path / "g", north_prod={"boomi_pinned_versions": {INTAKE: "1.0.4"}}),
                 playbook=PROMOTE)
     assert "north_prod: boomi_pinned_versions cannot apply" in out
     out = fails("promote an unknown pack", inventory, playbook=PROMOTE, boomi_integration_pack_name="No Such Pack")
-    assert 'boomi_integration_pack_name "No Such Pack": name \'No Such Pack\': no integration pack' in out
+    assert "boomi_integration_pack_name 'No Such Pack': no integration pack with that name in account" in out
     world = World(sim)
     world.package(INTAKE, "1.0.0")
     world.pack("Unreleased Pack", [INTAKE])
     out = fails("promote a pack with no release", inventory, playbook=PROMOTE, boomi_integration_pack_name="Unreleased Pack")
-    assert 'Integration pack "Unreleased Pack" has no successful release, so its instances would run nothing' in out
+    assert "Integration pack 'Unreleased Pack' has no successful release, so there is nothing to deploy" in out
     world.release(world.pack("Single Pack", [INTAKE]), {INTAKE: "1.0.0"})
     out = fails("promote a single pack with instance names", inventory, playbook=PROMOTE,
                 boomi_integration_pack_name="Single Pack")
-    assert 'integration pack "Single Pack" is single-install, which installs once per account with no name' in out
+    assert "but the integration pack is single-install, which installs once per account with no name" in out
     assert attached(sim, NORTH) == [] and attached(sim, SOUTH) == []
 
 
@@ -180,7 +185,7 @@ def test_a_managed_account_outside_the_group_changes_nothing(sim, tmp_path):
     proc, writes, recap, stats = run_role(sim, inventory=partner_inventory(tmp_path / "b"), check=False,
                                           extra={"boomi_package_version": "1.0.5", "boomi_account_group": "Nobody"})
     assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]
-    assert "boomi_account_group Nobody: no account group has that name" in proc.stdout
+    assert "boomi_account_group: account_group 'Nobody': no account group with that name" in proc.stdout
 
     hosts["boomi_environments"]["hosts"]["customer_prod"]["boomi_hold"] = True
     Path(inventory).write_text(yaml.safe_dump(hosts))

@@ -52,13 +52,14 @@ def test_the_story_promote_rollback_hold(sim, tmp_path):
     proc, steps["roll prod back"], recap, stats = run_role(
         sim, "--diff", playbook=ROLLBACK, inventory=inv, extra={"boomi_target_hosts": "prod"})
     assert active(sim, "prod") == dict.fromkeys(PROCESSES, "1.0.0") and set(active(sim, "test").values()) == {"1.0.1"}
-    assert '-        "Order Intake": "1.0.1"' in proc.stdout and '+        "Order Intake": "1.0.0"' in proc.stdout
+    assert "prod (Production):\n  Invoice Sync: 1.0.1 \u2192 1.0.0\n" in proc.stdout
     assert stats["boomi_deployments"][ENVIRONMENTS["prod"]]["state"] == "deployed"
 
     # the 1.0.1 pipeline again: prod stays rolled back, and says why; nothing is written
     proc, steps["re-run 1.0.1"], recap, stats = run_role(sim, extra=release("1.0.1"), inventory=inv)
     assert active(sim, "prod") == dict.fromkeys(PROCESSES, "1.0.0") and recap["prod"]["changed"] == 0
-    assert "rolled back from 1.0.1" in proc.stdout + proc.stderr  # a warning
+    assert "prod (Production): keeps Order Intake at 1.0.0, rolled back from 1.0.1" in proc.stdout  # a line, no warning
+    assert "[WARNING]" not in proc.stdout + proc.stderr
 
     # 1.0.2 through dev and test only
     proc, steps["1.0.2 to dev and test"], recap, stats = run_role(
@@ -124,7 +125,8 @@ def test_removing_a_component_releases_and_undeploys_it(sim, tmp_path):
                boomi_purge_components=True, boomi_undeploy_removed=True)
     proc, writes, recap, stats = run_role(sim, "--check", extra=two, inventory=inv)
     assert writes == 0
-    assert "changed:" in proc.stdout.split("Release the pack", 1)[1].split("TASK [", 1)[0]  # predicted release
+    block = proc.stdout.split("Package, pack and release", 1)[1].split("TASK [", 1)[0]
+    assert "changed:" in block  # the predicted release, which drops the component
     proc, writes, recap, stats = run_role(sim, extra=two, inventory=inv)
     assert writes == 1 + 1 + 3  # the pack update, the release, one undeploy per environment
     assert all(PROCESSES[2] not in active(sim, e) for e in ("dev", "test", "prod"))
@@ -137,7 +139,8 @@ def test_bad_input_anywhere_stops_everything_before_any_write(sim, tmp_path):
     assert proc.returncode != 0 and writes == 0
     assert "is the number 1.1" in proc.stdout and "quote it" in proc.stdout
     proc, writes, recap, stats = run_role(sim, extra=release("1.0.0"), inventory=inv, check=False)
-    assert proc.returncode != 0 and writes == 0 and "0000eXX3: no environment with that id" in proc.stdout
+    assert proc.returncode != 0 and writes == 0
+    assert "prod: boomi_environment_id 6d3f9a10-0003-4d5e-9a1b-00000000eXX3 is no environment of account" in proc.stdout
 
 
 def test_playbooks_fail_when_boomi_target_hosts_matches_nothing(sim):

@@ -1,5 +1,7 @@
 """The package_and_deploy role over the demo inventory, as users run it."""
 
+import re
+
 import pytest
 
 from ..conftest import COMPONENTS, ENVIRONMENTS
@@ -18,9 +20,15 @@ def active(sim):
             for d in sim.state()["deployments"] if d["active"]}
 
 
+def skipped(proc):
+    return sum(int(n) for n in re.findall(r"skipped=(\d+)", proc.stdout))
+
+
 def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
     proc, writes, recap, stats = run_role(sim)
     assert writes == 3 + 2 + 1 + 9
+    first_skipped = skipped(proc)
+    assert "[WARNING]" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     assert recap["dev"]["changed"] > 0 and recap["test"]["changed"] == 1 and recap["prod"]["changed"] == 1
     assert set(stats) == {"boomi_packages", "boomi_integration_pack", "boomi_release", "boomi_deployments",
                           "boomi_expected_versions"}
@@ -34,6 +42,8 @@ def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
 
     proc, writes, recap, stats = run_role(sim)
     assert writes == 0 and all(r["changed"] == 0 for r in recap.values())
+    assert "[WARNING]" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    assert first_skipped + skipped(proc) <= 3
 
     # check mode on the converged system: no write, no change
     proc, writes, recap, stats = run_role(sim, "--check", "--diff")
@@ -42,13 +52,14 @@ def test_first_run_quiet_rerun_check_modes_and_a_version_bump(sim):
     # check mode with a version bump: no write, and the package, release and deploy steps show as changes
     proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra={"boomi_components": bumped_components()})
     assert writes == 0 and all(r["failed"] == 0 for r in recap.values())
-    for step in ("package_and_deploy : Package each component", "package_and_deploy : Release the pack",
-                 "promote : Report what changed in this host"):
+    for step in ("package_and_deploy : Package, pack and release", "package_and_deploy : Report this host's"):
         block = proc.stdout.split("TASK [boomi.platform." + step, 1)[1].split("TASK [", 1)[0]
         assert "changed:" in block, (step, block)
-    # the plan reads by component name and version, one warning for the deploy task at most
-    assert '-        "Order Fulfilment": "1.0.5"' in proc.stdout and '+        "Order Fulfilment": "1.0.6"' in proc.stdout
-    assert proc.stdout.count("[WARNING]: Check mode, assuming") <= 3  # pack, release, deploy: one each at most
+    # the plan reads by component name and version, and check mode does not warn about its own release
+    assert "  package Order Fulfilment 1.0.6 (new)" in proc.stdout
+    assert "  release Order Fulfilment: 1.0.5 \u2192 1.0.6" in proc.stdout
+    assert "prod (Production):\n  Order Fulfilment: 1.0.5 \u2192 1.0.6\n" in proc.stdout
+    assert "[WARNING]" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     assert set(active(sim).values()) == {"1.0.5"}
 
     # the bump for real: one package, one release, one deployment per environment
@@ -91,4 +102,5 @@ def serial_playbook(tmp_path):
 def test_serial_batches_release_once_and_later_batches_only_read(sim, serial_playbook):
     proc, writes, recap, stats = run_role(sim, playbook=serial_playbook)
     assert writes == 15 and len(sim.state()["releases"]) == 1
-    assert recap["dev"]["changed"] == 4 and recap["test"]["changed"] == 1 and recap["prod"]["changed"] == 1
+    # dev: the release step and its own environment; each later batch only reads the release
+    assert recap["dev"]["changed"] == 2 and recap["test"]["changed"] == 1 and recap["prod"]["changed"] == 1
