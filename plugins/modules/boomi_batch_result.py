@@ -11,16 +11,22 @@ module: boomi_batch_result
 short_description: Report one host's share of a batched Boomi deployment
 version_added: "0.1.0"
 description:
-  - M(boomi.platform.boomi_deployed_package) with O(boomi.platform.boomi_deployed_package#module:environments)
-    deploys to many environments from one module run (run once per batch of hosts, on the controller). This
-    action turns that result into a result of each host that stands for an environment, so the play recap,
-    C(--diff), failures and registered results are per host again.
-  - The host is C(changed) when something was deployed or undeployed in its environment, fails when deploying
-    there failed (or when the batch failed before deploying anywhere), and shows its environment's diff.
+  - M(boomi.platform.boomi_role_deploy) (the roles' deploy step), or M(boomi.platform.boomi_deployed_package) with
+    O(boomi.platform.boomi_deployed_package#module:environments), deploys to many environments at once (run once
+    per batch of hosts, on the controller). This action turns that result into a result of each host that stands
+    for an environment, so the play recap, C(--diff), failures and registered results are per host again.
+  - The host is C(changed) when something was deployed, undeployed or attached in its environment, fails when
+    that failed there (or when the batch failed before reaching it), and its C(--diff) shows each component whose
+    version changes, by name (C(Order Intake 1.0.0 -> 1.0.1)).
+  - A host whose environment is held (C(boomi_hold)), keeps pinned versions (C(boomi_pinned_versions)), or keeps a
+    rolled-back version that the release would replace says so in one line of the default output, naming the
+    environment and the components (RV(notes)); these are choices of the user, so they are not warnings.
   - It makes no request to Boomi; it runs on the controller and needs no connection options.
 options:
   batch:
-    description: The registered result of the batched M(boomi.platform.boomi_deployed_package) task.
+    description:
+      - The registered result of M(boomi.platform.boomi_role_deploy), or of a batched
+        M(boomi.platform.boomi_deployed_package) task.
     type: dict
     required: true
   environment_id:
@@ -45,7 +51,7 @@ attributes:
     description: Reports what the batched task predicted in check mode.
   diff_mode:
     support: full
-    description: Returns the active packages of the environment before and after the batched task.
+    description: Shows, by component name, each version of the environment that the batched task changes.
   platform:
     support: full
     platforms: all
@@ -85,6 +91,24 @@ environment_id:
   description: The environment.
   returned: always
   type: str
+environment_name:
+  description: Its name at Boomi.
+  returned: when the batch reached the environment
+  type: str
+state:
+  description: C(deployed), C(unchanged), C(held), C(pinned) or C(failed).
+  returned: when the batch reached the environment
+  type: str
+notes:
+  description: The lines printed for a held environment, pinned versions and kept rollbacks.
+  returned: when the batch reached the environment
+  type: list
+  elements: str
+kept:
+  description: Components left at a rolled-back version although the release ships the version they were rolled back from.
+  returned: when the batch reached the environment
+  type: list
+  elements: dict
 deployments:
   description: The environment's entry of the batched task's RV(boomi.platform.boomi_deployed_package#module:deployments).
   returned: always

@@ -15,12 +15,12 @@ description:
     M(boomi.platform.rollback), after M(boomi.platform.boomi_role_plan). It runs once per batch of hosts
     (C(run_once); with C(serial), once per batch), on the controller, in one process, for the hosts of
     C(ansible_play_batch).
-  - In the plan's C(packages) mode it runs M(boomi.platform.boomi_deployed_package) with
-    O(boomi.platform.boomi_deployed_package#module:environments) (with that module's argument validation, check
-    mode and masking): the pack's current release, checked against the versions the release step made (or
-    C(boomi_expected_versions)), with each host's hold, pins, rollback and listener status. A failure in one
+  - "In the plan's C(packages) mode it runs M(boomi.platform.boomi_deployed_package) with
+    O(boomi.platform.boomi_deployed_package#module:environments), with that module's argument validation, check
+    mode and masking. It deploys the pack's current release, checked against the versions the release step made
+    (or C(boomi_expected_versions)), with each host's hold, pins, rollback and listener status. A failure in one
     environment does not stop the others; each host then reports its own environment with
-    M(boomi.platform.boomi_batch_result).
+    M(boomi.platform.boomi_batch_result)."
   - In check mode after the release step predicted a new release, it deploys that predicted release (which is
     not current at Boomi yet) instead of warning that the pack is not at the expected versions.
   - In the plan's C(pack_instance) mode it shares the pack once with the account group

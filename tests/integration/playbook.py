@@ -57,8 +57,10 @@ def run_playbook(path, extra_vars=None, args=(), env=None, check=True):
     if extra_vars:
         command += ["-e", json.dumps(extra_vars)]
     proc = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=600, check=False)
-    if check:
-        assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
+    if check and proc.returncode != 0:
+        # the failure is rarely at the end of a verbose run's output: show the lines that say what failed
+        failures = [line for line in proc.stdout.splitlines() if line.startswith(("fatal:", "failed:", "[ERROR]"))]
+        raise AssertionError("\n".join(failures[:10]) + "\n" + proc.stdout[-3000:] + proc.stderr[-3000:])
     return proc
 
 

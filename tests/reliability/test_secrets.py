@@ -31,11 +31,10 @@ PLAYBOOK = """
       delegate_to: localhost
       vars:
         registered:
-          packages: "{{ package_and_deploy_packages | default(None) }}"
-          pack: "{{ package_and_deploy_pack | default(None) }}"
+          plan: "{{ package_and_deploy_plan | default(None) }}"
           release: "{{ package_and_deploy_release | default(None) }}"
-          batch: "{{ promote_batch | default(None) }}"
-          deployment: "{{ promote_result }}"
+          batch: "{{ package_and_deploy_batch | default(None) }}"
+          deployment: "{{ package_and_deploy_result }}"
           deployments: "{{ boomi_environment_deployments }}"
 """
 

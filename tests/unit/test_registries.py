@@ -13,9 +13,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def api_modules():
-    """Modules that talk to Boomi (they run through run_module and take the connection options). Helpers
-    implemented as action plugins, such as boomi_batch_result, take no connection options."""
-    return sorted(p.stem for p in (ROOT / "plugins" / "modules").glob("*.py") if "run_module(" in p.read_text())
+    """Modules that talk to Boomi and take the connection options: those that run through run_module, and the
+    roles' steps, action plugins built on BoomiRoleAction. Other action plugins, such as boomi_batch_result, take
+    no connection options."""
+    def talks_to_boomi(path):
+        action = ROOT / "plugins" / "action" / path.name
+        return "run_module(" in path.read_text() or (action.is_file() and "BoomiRoleAction" in action.read_text())
+    return sorted(p.stem for p in (ROOT / "plugins" / "modules").glob("*.py") if talks_to_boomi(p))
 
 
 def test_action_group_lists_every_module_that_talks_to_boomi():
