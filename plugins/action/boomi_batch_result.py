@@ -10,16 +10,20 @@ output (not a warning: the user asked for it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
 display = Display()
 
 ARGUMENT_SPEC = dict(
-    batch=dict(type="dict", required=True),
+    batch=dict(type="dict"),
+    batch_var=dict(type="str"),
     environment_id=dict(type="str", required=True),
     fact=dict(type="str"),
 )
+CONSTRAINTS = dict(required_one_of=[("batch", "batch_var")], mutually_exclusive=[("batch", "batch_var")])
 ARROW = u"\u2192"
 
 
@@ -31,9 +35,16 @@ class ActionModule(ActionBase):
 
     def run(self, tmp=None, task_vars=None):
         result = super(ActionModule, self).run(tmp, task_vars)
-        dummy, args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC)
-        host = (task_vars or {}).get("inventory_hostname")
-        result.update(host_share(args["batch"], args["environment_id"], host))
+        dummy, args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC, **CONSTRAINTS)
+        task_vars = task_vars or {}
+        # batch_var: the batch result is read where it is registered, not templated into every host's arguments
+        # (a batch of N environments templated on N hosts costs N x N)
+        batch = args["batch"] if args["batch"] is not None else task_vars.get(args["batch_var"])
+        if not isinstance(batch, Mapping):
+            result.update(failed=True, msg="batch_var %s names no registered batch result on this host; register the "
+                                           "batched task's result under that name" % args["batch_var"])
+            return result
+        result.update(host_share(batch, args["environment_id"], task_vars.get("inventory_hostname")))
         for line in result.get("notes") or []:
             display.display(line)
         if args["fact"]:

@@ -11,8 +11,8 @@ module: boomi_role_deploy
 short_description: Deploy a batch of hosts' environments as a boomi.platform role planned it
 version_added: "0.2.0"
 description:
-  - The deploy step of the roles M(boomi.platform.package_and_deploy), M(boomi.platform.promote) and
-    M(boomi.platform.rollback), after M(boomi.platform.boomi_role_plan). It runs once per batch of hosts
+  - The deploy step of the roles P(boomi.platform.package_and_deploy#role), P(boomi.platform.promote#role) and
+    P(boomi.platform.rollback#role), after M(boomi.platform.boomi_role_plan). It runs once per batch of hosts
     (C(run_once); with C(serial), once per batch), on the controller, in one process, for the hosts of
     C(ansible_play_batch).
   - "In the plan's C(packages) mode it runs M(boomi.platform.boomi_deployed_package) with

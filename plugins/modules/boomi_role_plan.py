@@ -11,8 +11,8 @@ module: boomi_role_plan
 short_description: Check every input of a boomi.platform role over the whole play, and plan each host
 version_added: "0.2.0"
 description:
-  - The first step of the roles M(boomi.platform.package_and_deploy), M(boomi.platform.promote) and
-    M(boomi.platform.rollback) (and of C(playbooks/release.yml)). It runs once per play (C(run_once)), on the
+  - The first step of the roles P(boomi.platform.package_and_deploy#role), P(boomi.platform.promote#role) and
+    P(boomi.platform.rollback#role) (and of C(playbooks/release.yml)). It runs once per play (C(run_once)), on the
     controller, before any write.
   - It reads the C(boomi_*) variables of every host of the play (C(ansible_play_hosts_all), not only this C(serial)
     batch) the way the role sees them on that host, with the role's defaults and the play's variables, and checks

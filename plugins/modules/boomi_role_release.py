@@ -11,7 +11,7 @@ module: boomi_role_release
 short_description: Package, pack and release as a boomi.platform role planned it
 version_added: "0.2.0"
 description:
-  - The release step of the role M(boomi.platform.package_and_deploy) (and of C(playbooks/release.yml)), after
+  - The release step of the role P(boomi.platform.package_and_deploy#role) (and of C(playbooks/release.yml)), after
     M(boomi.platform.boomi_role_plan). It runs once per play (C(run_once)), on the controller, in one process.
   - It runs M(boomi.platform.boomi_packaged_component) for each component (new notes apply to new packages; an
     existing package with other notes is reported, not a failure), M(boomi.platform.boomi_integration_pack) for

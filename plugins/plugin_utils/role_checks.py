@@ -70,8 +70,8 @@ def unknown_keys(label, value, allowed):
     for key in value:
         if key not in allowed:
             guess = vocabulary.closest(str(key), allowed)
-            out.append("%s.%s: no such key%s (it takes %s)" % (label, key, "; did you mean %s?" % guess if guess else "",
-                                                              ", ".join(allowed)))
+            hint = "; did you mean %s?" % guess if guess else ""
+            out.append("%s.%s: no such key%s (it takes %s)" % (label, key, hint, ", ".join(allowed)))
     return out
 
 

@@ -24,9 +24,9 @@ def release(client, args, outcome):
     steps = Steps(client, args, outcome)
     packages = [package_step(steps, item) for item in wanted["components"]]
     pack = steps.run(pack_module, name=wanted["integration_pack"], description=wanted["description"],
-                                   installation_type=wanted["installation_type"],
-                                   packaged_components=[c["component_id"] for c in wanted["components"]],
-                                   purge_packaged_components=wanted["purge"])[1]
+                     installation_type=wanted["installation_type"],
+                     packaged_components=[c["component_id"] for c in wanted["components"]],
+                     purge_packaged_components=wanted["purge"])[1]
     removed = [m["component_id"] for m in pack["integration_pack"].get("packaged_components") or [] if m["deleted"]]
     release_changed, released = steps.run(
         release_module, integration_pack=wanted["integration_pack"], release_schedule=wanted["schedule"],
@@ -74,7 +74,7 @@ def describe(wanted, names, created, removed, pack_before_release):
         before = dict((m["component_id"], m.get("current_version"))
                       for m in pack_before_release.get("packaged_components") or [])
         when = " (scheduled for %s)" % wanted["on_date"] if wanted["schedule"] == "on_date" else ""
-        lines += ["  release %s: %s \u2192 %s%s" % (name(item["component_id"]), before.get(item["component_id"]) or "(none)",
-                                                     item["package_version"], when)
-                  for item in wanted["components"] if before.get(item["component_id"]) != item["package_version"]]
+        lines += ["  release %s: %s \u2192 %s%s" % (name(c["component_id"]), before.get(c["component_id"]) or "(none)",
+                                                    c["package_version"], when)
+                  for c in wanted["components"] if before.get(c["component_id"]) != c["package_version"]]
     return "%s:\n%s\n" % (wanted["integration_pack"], "\n".join(lines) or "  the pack's description or members")

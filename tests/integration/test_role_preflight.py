@@ -13,11 +13,11 @@ PROMOTE = ROOT + "/playbooks/promote.yml"
 ROLLBACK = ROOT + "/playbooks/rollback.yml"
 
 
-def fails(sim, tmp_path=None, inv=None, playbook=None, **extra):
+def fails(sim, inv=None, playbook=None, version="1.0.0", **extra):
     """Run a playbook that must fail before any write; returns its output."""
     options = {"playbook": playbook} if playbook else {}
-    proc, writes, recap, stats = run_role(sim, inventory=inv, check=False, extra=dict(release("1.0.0"), **extra),
-                                          **options)
+    proc, writes, recap, stats = run_role(sim, inventory=inv, check=False, extra=dict(release(version) if version else {},
+                                                                                      **extra), **options)
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0 and writes == 0, output[-3000:]
     return output
@@ -36,8 +36,8 @@ def test_a_misspelt_host_variable_names_its_file_and_the_right_name(sim, tmp_pat
 @pytest.mark.parametrize("playbook, extra, wanted", [
     (None, {"boomi_pakage_version": "1.0.9"}, "boomi_pakage_version (set in extra vars (-e)): no such variable "
                                               "(did you mean boomi_package_version?)"),
-    (PROMOTE, {"boomi_expected_version": {INTAKE: "1.0.0"}}, "boomi_expected_version (set in extra vars (-e)): no such "
-                                                            "variable (did you mean boomi_expected_versions?)"),
+    (PROMOTE, {"boomi_expected_version": {INTAKE: "1.0.0"}},
+     "boomi_expected_version (set in extra vars (-e)): no such variable (did you mean boomi_expected_versions?)"),
     (ROLLBACK, {"boomi_rollback_too": {INTAKE: "1.0.0"}}, "did you mean boomi_rollback_to?"),
 ])
 def test_misspelt_extra_vars_fail_before_any_write(sim, tmp_path, playbook, extra, wanted):
@@ -89,13 +89,13 @@ def test_a_date_without_a_schedule_and_a_schedule_without_a_date(sim, tmp_path):
 
 def test_hosts_that_disagree_on_the_release_fail(sim, tmp_path):
     inv = inventory(tmp_path, prod={"boomi_package_version": "0.9.9"})
-    out = fails(sim, inv=inv)
-    assert "boomi_package_version differs between the hosts of the play (dev, test: 1.0.0; prod: 0.9.9)" in out
+    out = fails(sim, inv=inv, version=None)
+    assert "boomi_package_version differs between the hosts of the play (dev, test: 1.0.5; prod: 0.9.9)" in out
 
 
 def test_pins_and_expected_versions_must_name_pack_members(sim, tmp_path):
     run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
-    webservice = COMPONENTS["webservice"]
+    webservice = COMPONENTS["orders_api"]
     out = fails(sim, inv=inventory(tmp_path, prod={"boomi_pinned_versions": {webservice: "1.0.0"}}))
     assert "prod: boomi_pinned_versions names %s, which is not a member of the integration pack" % webservice in out
     out = fails(sim, inv=inventory(tmp_path), playbook=PROMOTE, boomi_expected_versions={webservice: "1.0.0"})
