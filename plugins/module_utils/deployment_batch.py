@@ -45,9 +45,11 @@ def batch_entry(module, index, item):
     where = "environments[%d]" % index
     if item["rollback"] is not None and item["package_ids"] is not None:
         raise UsageError("%s: give package_ids or rollback, not both" % where)
-    if item["package_ids"] is None and item["rollback"] is None and not item["hold"] and not any(params[o] for o in PACK):
-        raise UsageError("%s has no package_ids; list them, or set integration_pack_id (or integration_pack) to deploy "
-                         "the pack's current release" % where)
+    undeploy_only = item["package_ids"] is None and bool(item["undeploy_components"]) and not any(params[o] for o in PACK)
+    if item["package_ids"] is None and item["rollback"] is None and not item["hold"] and not undeploy_only \
+            and not any(params[o] for o in PACK):
+        raise UsageError("%s has no package_ids; list them, set integration_pack_id (or integration_pack) to deploy "
+                         "the pack's current release, or give undeploy_components to only undeploy" % where)
     pinned = dict((c, version_text(v, "%s.pinned_versions.%s" % (where, c)))
                   for c, v in (item["pinned_versions"] or {}).items())
     rollback = item["rollback"]
@@ -55,11 +57,12 @@ def batch_entry(module, index, item):
         rollback = dict(rollback, to=dict((c, version_text(v, "%s.rollback.to.%s" % (where, c)))
                                           for c, v in (rollback["to"] or {}).items()))
     package_ids = checked_ids(module, item["package_ids"], where + ".package_ids") if item["package_ids"] is not None \
-        else None
+        else ([] if undeploy_only else None)
     entry = planner.Entry(item["environment_id"], where + ".package_ids", package_ids=package_ids, pinned=pinned,
                           hold=item["hold"], rollback=rollback,
                           listener_status=item["listener_status"] or params["listener_status"])
     entry.force = params["force"] if item["force"] is None else item["force"]
+    entry.undeploy = list(item["undeploy_components"] or [])
     return entry
 
 
@@ -118,6 +121,7 @@ def plan(module, client, entries, known, release=None):
                 [p["packageId"] for p in (release.packages.values() if release else [])]
             entry.actions = [planner.Action("undeploy" if i in entry.active else "absent", i, entry.active.get(i))
                              for i in ids]
+            planner.plan_undeploy(entry, undeploy_list(params, entry))
         return release
     known = dict(known, **planner.read_packages_by_id(client, entries))
     pinned = planner.read_pinned(client, entries, lambda message: warn_or_fail(module, message))
@@ -139,7 +143,12 @@ def plan_entry(module, entry, release, known, pinned, history):
         planner.plan_explicit(entry, known)
     else:
         planner.plan_release(entry, release, pinned, params["force"] if entry.force is None else entry.force)
-    planner.plan_undeploy(entry, params["undeploy_components"] or [])
+    planner.plan_undeploy(entry, undeploy_list(params, entry))
+
+
+def undeploy_list(params, entry):
+    """The components to undeploy from this environment: the task's, this entry's, a component_id without version."""
+    return list(dict.fromkeys((params["undeploy_components"] or []) + entry.undeploy))
 
 
 # -- apply ---------------------------------------------------------------------------------------------

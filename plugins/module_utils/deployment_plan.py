@@ -50,6 +50,7 @@ class Entry(object):
         self.active = {}                        # {package_id: deployment} before the task
         self.actions = []                       # [Action]
         self.kept = []                          # [{component_id, version, rolled_back_from}] left on a rollback
+        self.undeploy = []                      # component ids to undeploy here, whatever version is active
 
     def active_by_component(self):
         return dict((d["componentId"], d) for d in self.active.values())
@@ -159,10 +160,15 @@ def plan_release(entry, release, pinned, force):
 
 
 def plan_undeploy(entry, component_ids):
+    """Undeploy whatever version of each component is active (a held environment is left alone)."""
+    if entry.hold:
+        return
     current = entry.active_by_component()
     for component_id in component_ids:
         if component_id in current:
-            entry.actions.append(Action("undeploy", current[component_id]["packageId"], current[component_id]))
+            action = Action("undeploy", current[component_id]["packageId"], current[component_id])
+            # the same package cannot be kept (or deployed) and undeployed: undeploying wins
+            entry.actions = [a for a in entry.actions if a.package_id != action.package_id] + [action]
 
 
 def plan_rollback(entry, history, members, checker):

@@ -16,7 +16,10 @@ description:
   - With O(environment_id), name what to deploy in exactly one way. O(integration_pack_id) or
     O(integration_pack) deploy the exact package of each component in the pack's current release, and fail
     when the pack has never been released. O(package_id) or O(package_ids) deploy those packaged components.
-    O(component_id) with O(package_version) deploys that version of a component.
+    O(component_id) with O(package_version) deploys that version of a component; O(component_id) with
+    O(state=absent) and no version undeploys whichever version of the component is active.
+  - O(undeploy_components) (also per entry of O(environments)) undeploys components, whatever version is active;
+    with nothing else named, it is all the task does.
   - With O(environments), one module run deploys to every listed environment (a role deploying a release to many
     environments runs it once per batch of hosts). Each entry gets its O(environments[].package_ids), or, with
     O(integration_pack_id) or O(integration_pack), the pack's current release, where O(environments[].pinned_versions)
@@ -95,6 +98,13 @@ options:
         description: Listener status of new deployments in this environment; defaults to O(listener_status).
         type: str
         choices: [running, paused]
+      undeploy_components:
+        description:
+          - Component ids to undeploy from this environment, whatever version is active (besides O(undeploy_components)).
+          - With nothing else for the entry to deploy (no O(environments[].package_ids), no pack), undeploying them is
+            all it does.
+        type: list
+        elements: str
   integration_pack_id:
     description: Deploy the current release of this pack. A packaged component id here is recognised and explained.
     type: str
@@ -112,7 +122,9 @@ options:
     type: list
     elements: str
   component_id:
-    description: Deploy the package of this component at O(package_version).
+    description:
+      - Deploy the package of this component at O(package_version).
+      - With O(state=absent) and no O(package_version), undeploy whichever version of the component is active.
     type: str
   expected_versions:
     description:
@@ -128,8 +140,9 @@ options:
     default: false
   undeploy_components:
     description:
-      - Component ids to undeploy from the environments where they are active (for example components removed
-        from the pack). Their other deployments are left alone.
+      - Component ids to undeploy from the environments where they are active, whatever version (for example
+        components removed from the pack). Their other deployments are left alone; held environments too.
+      - With only O(environment_id) (no pack, package or component named), undeploying them is all the task does.
     type: list
     elements: str
   package_version:
@@ -216,6 +229,20 @@ EXAMPLES = r"""
     environment_id: 6d3f9a10-0001-4d5e-9a1b-00000000e001
     package_id: e3e70682-c209-4cac-a29f-6fbed82c07cd
     state: absent
+
+- name: Undeploy Invoice Sync from test, whatever version runs there
+  boomi.platform.boomi_deployed_package:
+    environment_id: 6d3f9a10-0002-4d5e-9a1b-00000000e002
+    component_id: 3f1c2a10-0003-4c6e-9d7a-00000000c003
+    state: absent
+
+- name: Undeploy components from several environments in one run
+  boomi.platform.boomi_deployed_package:
+    environments:
+      - environment_id: 6d3f9a10-0001-4d5e-9a1b-00000000e001
+        undeploy_components: [3f1c2a10-0003-4c6e-9d7a-00000000c003]
+      - environment_id: 6d3f9a10-0002-4d5e-9a1b-00000000e002
+        undeploy_components: [3f1c2a10-0002-4c6e-9d7a-00000000c002, 3f1c2a10-0003-4c6e-9d7a-00000000c003]
 """
 
 RETURN = r"""
@@ -329,6 +356,7 @@ OPTIONS = dict(
             to=dict(type="dict"),
         )),
         listener_status=dict(type="str", choices=LISTENER_CHOICES),
+        undeploy_components=dict(type="list", elements="str"),
     )),
     integration_pack_id=dict(type="str"),
     integration_pack=dict(type="str"),
@@ -345,7 +373,7 @@ OPTIONS = dict(
 )
 CONSTRAINTS = dict(required_one_of=[("environment_id", "environments")],
                    mutually_exclusive=[("environment_id", "environments"), PACK + PACKAGES, ("environments",) + PACKAGES],
-                   required_together=[("component_id", "package_version")])
+                   required_by={"package_version": "component_id"})
 
 
 # -- what the task asks, per environment -------------------------------------------------------------------
@@ -359,12 +387,23 @@ def single_entry(module, client):
     if params["component_id"]:
         return component_entry(module, client)
     if not any(params[option] for option in PACK):
-        raise UsageError("Name what to deploy to environment_id: one of %s" % ", ".join(PACK + PACKAGES))
+        if params["undeploy_components"]:  # nothing to deploy: only undeploy those components
+            return planner.Entry(env, "undeploy_components", package_ids=[]), {}
+        raise UsageError("Name what to deploy to environment_id: one of %s (or undeploy_components to only undeploy)"
+                         % ", ".join(PACK + PACKAGES))
     return planner.Entry(env, "integration_pack"), {}
 
 
 def component_entry(module, client):
     params = module.params
+    if params["package_version"] is None:
+        if params["state"] != "absent":
+            raise UsageError("component_id %s needs package_version to deploy, and it is empty (null) or missing: set it "
+                             "to the version in quotes, e.g. package_version: '1.0.5'; to undeploy whichever version "
+                             "of it is active, set state: absent" % params["component_id"])
+        entry = planner.Entry(params["environment_id"], "component_id", package_ids=[])
+        entry.undeploy = [params["component_id"]]  # whatever version is active there
+        return entry, {}
     version = version_text(params["package_version"], "package_version")
     found = package.find(client, params["component_id"], version)
     entry = planner.Entry(params["environment_id"], "component_id")

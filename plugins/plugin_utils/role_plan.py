@@ -146,7 +146,7 @@ def read_and_check(ctx):
     if ctx.out["mode"] == "pack_instance":
         read_partner_side(ctx)
     else:
-        read_packages_side(ctx, names)
+        read_packages_side(ctx, ctx.members)
 
 
 def read_release_side(ctx):
@@ -164,12 +164,12 @@ def read_release_side(ctx):
     members = [c["component_id"] for c in release["components"]]
     if found and not release["purge"]:
         members += [c for c in pack_api.active_members(found) if c not in members]
-    ctx.members = reads.member_names(found, names)
-    ctx.members = dict((c, ctx.members.get(c, c)) for c in members)
+    every = reads.member_names(found, names)  # members leaving the pack too: the diff names them
+    ctx.members = dict((c, every.get(c, c)) for c in members)
     planned = [(c["component_id"], c["package_version"]) for c in release["components"]]
     ctx.planned_packages = planned
     check_schedule(ctx, found, dict(planned))
-    return ctx.members
+    return every
 
 
 def check_schedule(ctx, found, requested):

@@ -23,10 +23,11 @@ def release(client, args, outcome):
     wanted, names = plan["release"], plan.get("component_names") or {}
     steps = Steps(client, args, outcome)
     packages = [package_step(steps, item) for item in wanted["components"]]
-    pack = steps.run(pack_module, name=wanted["integration_pack"], description=wanted["description"],
-                     installation_type=wanted["installation_type"],
-                     packaged_components=[c["component_id"] for c in wanted["components"]],
-                     purge_packaged_components=wanted["purge"])[1]
+    pack_changed, pack, pack_diff = steps.run(pack_module, name=wanted["integration_pack"],
+                                              description=wanted["description"],
+                                              installation_type=wanted["installation_type"],
+                                              packaged_components=[c["component_id"] for c in wanted["components"]],
+                                              purge_packaged_components=wanted["purge"])
     removed = [m["component_id"] for m in pack["integration_pack"].get("packaged_components") or [] if m["deleted"]]
     release_changed, released = steps.run(
         release_module, integration_pack=wanted["integration_pack"], release_schedule=wanted["schedule"],
@@ -40,7 +41,8 @@ def release(client, args, outcome):
     changed = steps.changed or bool(outcome.check_mode and removed)
     result["expected_versions"] = dict((c["component_id"], c["version"]) for c in result["release"]["released_components"])
     result["ansible_stats"] = {"data": stats(result), "per_host": False, "aggregate": True}
-    diff = describe(wanted, names, [c for c, _p in packages], removed, pack["integration_pack"] if release_changed else None)
+    diff = describe(wanted, names, [c for c, _p in packages], pack_lines(wanted, names, pack_changed, pack_diff, removed),
+                    pack["integration_pack"] if release_changed else None)
     return changed, result, {"prepared": diff if changed else ""}
 
 
@@ -62,14 +64,27 @@ def stats(result):
             "boomi_release": result["release"], "boomi_expected_versions": result["expected_versions"]}
 
 
-def describe(wanted, names, created, removed, pack_before_release):
-    """The step's --diff, by component name: new packages, members leaving, each version the release moves."""
+def pack_lines(wanted, names, changed, diff, removed):
+    """The pack's changes, by component name: created, members joining, members leaving at this release."""
+    if not changed:
+        return []
+    before = (diff or {}).get("before") or {}
+    members = set(m["component_id"] for m in before.get("packaged_components") or [] if not m.get("deleted"))
+    lines = ["  create the pack (%s-install)" % wanted["installation_type"]] if not before.get("id") and not before.get(
+        "name") else []
+    lines += ["  add %s to the pack" % names.get(c["component_id"], c["component_id"])
+              for c in wanted["components"] if c["component_id"] not in members]
+    return lines + ["  remove %s from the pack" % names.get(c, c) for c in removed]
+
+
+def describe(wanted, names, created, pack_changes, pack_before_release):
+    """The step's --diff, by component name: new packages, the pack's changes, each version the release moves."""
     def name(component):
         return names.get(component, component)
 
     lines = ["  package %s %s (new)" % (name(item["component_id"]), item["package_version"])
              for item, made in zip(wanted["components"], created) if made]
-    lines += ["  remove %s from the pack" % name(component) for component in removed]
+    lines += pack_changes
     if pack_before_release is not None:
         before = dict((m["component_id"], m.get("current_version"))
                       for m in pack_before_release.get("packaged_components") or [])
@@ -77,4 +92,4 @@ def describe(wanted, names, created, removed, pack_before_release):
         lines += ["  release %s: %s \u2192 %s%s" % (name(c["component_id"]), before.get(c["component_id"]) or "(none)",
                                                     c["package_version"], when)
                   for c in wanted["components"] if before.get(c["component_id"]) != c["package_version"]]
-    return "%s:\n%s\n" % (wanted["integration_pack"], "\n".join(lines) or "  the pack's description or members")
+    return "%s:\n%s\n" % (wanted["integration_pack"], "\n".join(lines) or "  the pack's description")

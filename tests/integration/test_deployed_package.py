@@ -189,3 +189,32 @@ def test_batch_one_failing_environment_does_not_stop_the_others(sim, tmp_path):
     outcome = {e["environment_id"]: (e["changed"], e["failed"]) for e in broken["environments"]}
     assert outcome == {DEV: (True, False), TEST: (False, True), PROD: (True, False)}
     assert active(sim, DEV) and active(sim, PROD) and not active(sim, TEST)
+
+
+def test_undeploy_a_component_without_naming_its_version(sim, tmp_path):
+    """Issue 24: component_id + state absent undeploys whatever version is active; environment_id (or an entry of
+    environments) with undeploy_components only undeploys. Check mode writes nothing; a re-run changes nothing."""
+    released_pack(sim, versions=("1.0.0", "1.0.1"))
+    by_component = {"environment_id": DEV, "component_id": INTAKE, "state": "absent"}
+    only_undeploy = {"environments": [{"environment_id": TEST, "undeploy_components": [INTAKE, FULFIL]}]}
+    (deployed, deployed_test, check, absent, again, no_version, check_batch, batch, batch_again) = play(sim, tmp_path, [
+        Step("boomi_deployed_package", {"environment_id": DEV, "component_id": INTAKE, "package_version": "1.0.1"}),
+        Step("boomi_deployed_package", {"environment_id": TEST, "integration_pack": "Orders"}),
+        Step("boomi_deployed_package", by_component, check=True),
+        Step("boomi_deployed_package", by_component),
+        Step("boomi_deployed_package", by_component),
+        Step("boomi_deployed_package", {"environment_id": DEV, "component_id": INTAKE}),
+        Step("boomi_deployed_package", only_undeploy, check=True),
+        Step("boomi_deployed_package", only_undeploy),
+        Step("boomi_deployed_package", only_undeploy),
+    ])
+    assert deployed.changed and deployed_test.changed and active(sim, TEST) == {}
+    assert check.changed and check.writes == 0
+    assert absent.changed and absent.writes == 1
+    assert absent["diff"]["before"]["versions"] == {"Order Intake": "1.0.1"} and absent["diff"]["after"]["versions"] == {}
+    assert not again.changed and again.writes == 0
+    assert no_version.failed and "needs package_version to deploy" in no_version.result["msg"]
+    assert "set state: absent" in no_version.result["msg"] and no_version.writes == 0
+    assert check_batch.changed and check_batch.writes == 0
+    assert batch.changed and batch.writes == 2 and batch["environments"][0]["state"] == "deployed"
+    assert not batch_again.changed and batch_again.writes == 0

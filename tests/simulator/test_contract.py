@@ -36,3 +36,19 @@ def test_every_answer_of_a_full_flow_is_checked(sim, boomi):
     boomi.get("PublisherIntegrationPack", created["id"])
     boomi.query("Environment")
     assert boomi.checked >= 12
+
+
+def test_every_simulated_object_has_the_schemas_of_its_operations():
+    """An object added to the simulator without its schemas extracted (tests/contract/extract_schemas.py OBJECTS)
+    would have its answers checked against nothing: fail here instead."""
+    from boomi_simulator.objects import OBJECTS
+    schemas = contract.SCHEMAS["components"]["schemas"]
+    missing = []
+    for name, handler in sorted(OBJECTS.items()):
+        for operation in handler.operations:
+            schema = contract.schema_for(name, operation)
+            if schema is None and operation != "delete":
+                missing.append("%s %s: no schema name for this operation" % (name, operation))
+            elif schema is not None and schema not in schemas:
+                missing.append("%s %s: %s is not in boomi-schemas.json" % (name, operation, schema))
+    assert not missing, missing
