@@ -11,6 +11,11 @@ counts instead, this run deletes the pack it created itself (boomi_integration_p
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+
+from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack as pack_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_pack_release as release_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_packaged_component as package_module
@@ -41,6 +46,8 @@ def release(client, args, outcome):
     changed = steps.changed or bool(outcome.check_mode and removed)
     result["expected_versions"] = dict((c["component_id"], c["version"]) for c in result["release"]["released_components"])
     result["ansible_stats"] = {"data": stats(result), "per_host": False, "aggregate": True}
+    if wanted.get("expected_versions_path") and not outcome.check_mode:
+        result["expected_versions_path"] = write_expected(wanted["expected_versions_path"], result["expected_versions"])
     diff = describe(wanted, names, [c for c, _p in packages], pack_lines(wanted, names, pack_changed, pack_diff, removed),
                     pack["integration_pack"] if release_changed else None)
     return changed, result, {"prepared": diff if changed else ""}
@@ -56,6 +63,24 @@ def drop_twin(steps, created_id, released):
     counted = (released.get("integration_pack") or {}).get("id")
     if created_id and counted and counted != created_id:
         steps.run(pack_module, id=created_id, state="absent")
+
+
+def write_expected(path, versions):
+    """The released versions as the extra-vars file promote takes (-e @file), written whole or not at all."""
+    path = os.path.abspath(os.path.expanduser(path))
+    folder = os.path.dirname(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".boomi-expected-", suffix=".json")
+        with os.fdopen(handle, "w") as out:
+            json.dump({"boomi_expected_versions": versions}, out, indent=2, sort_keys=True)
+            out.write("\n")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise UsageError("boomi_expected_versions_path %s: cannot write it (%s); the release itself is made, so "
+                         "re-run with a writable path, or take boomi_expected_versions from the set_stats of this run"
+                         % (path, exc.strerror or exc))
+    return path
 
 
 def stats(result):

@@ -11,6 +11,7 @@ timing and date) is enforced here, naming the role variable, before the first wr
 from __future__ import annotations
 
 import math
+import os
 
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.plugin_utils import role_checks as checks
@@ -27,16 +28,28 @@ def release_inputs(values, raw, problems):
            "undeploy_removed": bool(values.get("boomi_undeploy_removed")),
            "schedule": values.get("boomi_release_schedule") or "immediately",
            "wait_timeout": values.get("boomi_release_wait_timeout"),
-           "poll_interval": values.get("boomi_release_poll_interval")}
+           "poll_interval": values.get("boomi_release_poll_interval"),
+           "expected_versions_path": values.get("boomi_expected_versions_path")}
     if not isinstance(out["integration_pack"], str) or not out["integration_pack"].strip():
         problems.add("set boomi_integration_pack_name to the name of the integration pack")
     if out["description"] is not None and len(out["description"]) > pack_api.MAX_DESCRIPTION:
         problems.add("boomi_integration_pack_description is %d characters long; Boomi allows at most %d"
                      % (len(out["description"]), pack_api.MAX_DESCRIPTION))
     timing(out, problems)
+    writable(out["expected_versions_path"], problems)
     day = checks.release_date(values, problems)
     out["on_date"] = day.isoformat() if day else None
     return out
+
+
+def writable(path, problems):
+    """The folder of boomi_expected_versions_path exists and is writable: checked before the release is made."""
+    if not path:
+        return
+    folder = os.path.dirname(os.path.abspath(os.path.expanduser(path)))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        problems.add("boomi_expected_versions_path %s: its folder %s does not exist or is not writable on the "
+                     "controller; create it, or choose another path" % (path, folder))
 
 
 def timing(out, problems):

@@ -162,3 +162,28 @@ def test_release_only_then_promote_as_an_awx_workflow_would(sim, tmp_path):
     proc, writes, recap, stats = run_role(sim, playbook=PROMOTE, inventory=inv,
                                           extra={"boomi_expected_versions": stats["boomi_expected_versions"]})
     assert writes == 9 and everywhere(sim) == {"dev": {"1.0.0"}, "test": {"1.0.0"}, "prod": {"1.0.0"}}
+
+
+def test_the_cli_flow_package_to_test_approve_promote(sim, tmp_path):
+    """Issue 24: outside AWX, package_and_deploy writes the versions it released (boomi_expected_versions_path), and
+    promote takes exactly that file with -e @file; a folder that cannot be written fails before any write."""
+    inv = inventory(tmp_path)
+    proc, writes, recap, stats = run_role(sim, inventory=inv, check=False, extra=dict(
+        release("1.0.0"), boomi_target_hosts="dev:test", boomi_expected_versions_path=str(tmp_path / "no" / "x.json")))
+    assert proc.returncode != 0 and writes == 0 and "boomi_expected_versions_path" in proc.stdout
+    expected_file = tmp_path / "expected.json"
+    run_role(sim, "--check", inventory=inv, extra=dict(release("1.0.0"), boomi_target_hosts="dev:test",
+                                                       boomi_expected_versions_path=str(expected_file)))
+    assert not expected_file.exists()  # check mode writes nothing, not even this file
+    run_role(sim, inventory=inv, extra=dict(release("1.0.0"), boomi_target_hosts="dev:test",
+                                            boomi_expected_versions_path=str(expected_file)))
+    assert yaml.safe_load(expected_file.read_text()) == {"boomi_expected_versions": dict.fromkeys(PROCESSES, "1.0.0")}
+    # approved: promote exactly that build to prod
+    proc, writes, recap, stats = run_role(sim, "-e", "@" + str(expected_file), playbook=PROMOTE, inventory=inv,
+                                          extra={"boomi_target_hosts": "prod"})
+    assert writes == 3 and everywhere(sim)["prod"] == {"1.0.0"}
+    # a newer build reaches test; promoting the old approval now fails before any write
+    run_role(sim, inventory=inv, extra=dict(release("1.0.1"), boomi_target_hosts="test"))
+    proc, writes, recap, stats = run_role(sim, "-e", "@" + str(expected_file), playbook=PROMOTE, inventory=inv,
+                                          check=False, extra={"boomi_target_hosts": "prod"})
+    assert proc.returncode != 0 and writes == 0 and "not at the expected" in proc.stdout
