@@ -63,9 +63,6 @@ class FieldMap(object):
                 body[field.boomi] = field.to_boomi(params[name])
         return body
 
-    def boomi_name(self, name):
-        return self.by_name[name].boomi
-
     def differences(self, obj, params, names):
         """Messages such as "notes are 'a' (asked 'b')" for the named options the user set that
         differ from what Boomi holds; empty when everything the user set matches."""
