@@ -83,7 +83,7 @@ def seed_example():
 def epilog():
     example = seed_example()
     control = "\n".join("  %-6s /__simulator__/%-9s %s" % (method, name, text)
-                         for (method, name), text in CONTROL_HELP.items())
+                        for (method, name), text in CONTROL_HELP.items())
     return "%s\n\ncontrol API (not Boomi; JSON in and out, no authentication, never under the Boomi prefixes):\n%s" \
         "\n\n%s\n\ndocs/simulator-choices.md describes both, and the behaviour Boomi does not document." \
         % (SEED_HELP % example, control, FAULT_HELP % ", ".join(KINDS))

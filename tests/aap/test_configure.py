@@ -165,8 +165,8 @@ def test_the_package_and_deploy_survey_offers_only_test_unless_opted_in(tmp_path
     assert "boomi_classification_prod" in target_question(templates["rollback"])["choices"]
     opted = rendered_job_templates(tmp_path, {"boomi_aap_package_and_deploy_groups": [
         "boomi_classification_test", "boomi_classification_prod"]})
-    assert target_question(opted["package_and_deploy"])["choices"] == ["boomi_classification_test",
-                                                                        "boomi_classification_prod"]
+    assert target_question(opted["package_and_deploy"])["choices"] == [
+        "boomi_classification_test", "boomi_classification_prod"]
 
 
 def test_workflow_deploys_test_then_waits_for_approval_then_promotes_prod():

@@ -39,9 +39,10 @@ def info(*entries):
 
 
 WORLD = info(
-    entry("e-dev", "Development", "test", [row("c-invoice", "Invoice Sync", "1.0.2", "1.0.2", "current"),
-                                          row("c-intake", "Order Intake", "1.0.2", "1.0.2", "current"),
-                                          row("c-router", "Order Router", "0.9", None, "extra")]),
+    entry("e-dev", "Development", "test", [
+        row("c-invoice", "Invoice Sync", "1.0.2", "1.0.2", "current"),
+        row("c-intake", "Order Intake", "1.0.2", "1.0.2", "current"),
+        row("c-router", "Order Router", "0.9", None, "extra")]),
     entry("e-test", "Test", "test", [row("c-invoice", "Invoice Sync", None, "1.0.2", "missing"),
                                      row("c-intake", "Order Intake", "1.0.3-hotfix", "1.0.2", "newer")]),
     entry("e-prod", "Production", "prod", [row("c-invoice", "Invoice Sync", "1.0.1", "1.0.2", "older", "1.0.2"),
@@ -95,9 +96,8 @@ def test_components_of_other_packs_are_apart_and_leave_the_verdict_alone():
 
 
 def test_a_pin_to_another_version_than_the_active_one_is_not_pinned():
-    made = drift_report(WORLD, hostvars=dict(HOSTVARS, test={"boomi_environment_id": "e-test",
-                                                            "boomi_pinned_versions": {"c-intake": "1.0.2"}}),
-                        hosts=["test"], timestamp=STAMP)
+    pinned = {"boomi_environment_id": "e-test", "boomi_pinned_versions": {"c-intake": "1.0.2"}}
+    made = drift_report(WORLD, hostvars=dict(HOSTVARS, test=pinned), hosts=["test"], timestamp=STAMP)
     assert states(by_name(made)["Test"]) == {"Invoice Sync": "missing", "Order Intake": "newer"}
 
 
