@@ -39,13 +39,6 @@ options:
       host have C(inventory_hostname) V(null) and are neither held nor pinned.
     type: list
     elements: str
-  release:
-    description:
-      - The C(boomi_release) that C(boomi.platform.package_and_deploy) publishes with C(set_stats) (an AWX workflow
-        passes it on). When it released this pack at the versions of its current release, its C(release_on_date),
-        Boomi's date of the release, becomes the report's C(release.became_current).
-      - Boomi's integration pack carries no release date, so without it C(became_current) is V(null).
-    type: dict
   timestamp:
     description: When the report was made, in UTC, ISO 8601 (C(2026-12-06T06:30:00Z)). Default now.
     type: str
@@ -95,8 +88,8 @@ _value:
       description: The pack, C(id) and C(name).
       type: dict
     release:
-      description: The pack's current release, C(became_current) (a date or V(null)) and C(components)
-        ([{component_id, component_name, version, package_id}]).
+      description: The pack's current release, C(components) ([{component_id, component_name, version, package_id}])
+        and C(became_current), V(null) because Boomi's integration pack carries no release date.
       type: dict
     summary:
       description: Number of environments, on the release, held, and of components per state.
@@ -154,27 +147,18 @@ def _hosts_by_environment(hostvars, hosts):
     return found
 
 
-def became_current(release, pack, versions):
-    """Boomi's date of the release in ``release`` (a boomi_release), if it made exactly the pack's current one."""
-    if not release or not hasattr(release, "get") or release.get("integration_pack_id") != pack.get("id"):
-        return None
-    made = dict((c.get("component_id"), c.get("version")) for c in release.get("released_components") or [])
-    return release.get("release_on_date") if made and made == versions else None
-
-
 def _summary(environments):
     counts = dict((state, sum(e["counts"][state] for e in environments)) for state in drift.VERDICTS)
     return {"environments": len(environments), "on_release": sum(1 for e in environments if e["on_release"]),
             "held": sum(1 for e in environments if e["held"]), "counts": counts}
 
 
-def drift_report(info, hostvars=None, hosts=None, release=None, timestamp=None):
+def drift_report(info, hostvars=None, hosts=None, timestamp=None):
     if not hasattr(info, "get") or "drift" not in info or "integration_pack" not in info:
         raise AnsibleFilterError("drift_report takes the registered result of boomi.platform.boomi_deployed_package_info "
                                  "run with integration_pack or integration_pack_id")
     pack = info["integration_pack"]
     components = list(pack.get("released_components") or [])
-    versions = dict((c["component_id"], c["version"]) for c in components)
     by_environment = _hosts_by_environment(hostvars, hosts)
     environments = [drift.environment_verdict(entry, by_environment.get(entry["environment_id"]))
                     for entry in info["drift"]]
@@ -182,7 +166,8 @@ def drift_report(info, hostvars=None, hosts=None, release=None, timestamp=None):
             "generated_at": timestamp or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "account_id": info.get("account_id"),
             "integration_pack": {"id": pack.get("id"), "name": pack.get("name")},
-            "release": {"became_current": became_current(release, pack, versions), "components": components},
+            # Boomi says when a release became current only to whoever holds its request id (ReleaseIntegrationPackStatus)
+            "release": {"became_current": None, "components": components},
             "summary": _summary(environments),
             "environments": environments}
 

@@ -75,6 +75,7 @@ def test_report_after_a_release_everywhere_and_a_rollback_of_prod(sim, tmp_path)
     text = markdown.read_text()
     assert re.search(r"^- \*\*Generated \(UTC\):\*\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", text, re.M)
     assert "- **Account:** %s" % ACCOUNT in text and "# What runs where: %s" % PACK in text
+    assert "- **Release current since:** unknown (Boomi gives no release date)" in text
     for name in ("Invoice Sync", "Order Fulfilment", "Order Intake"):
         assert re.search(r"^\| %s +\| 1\.0\.1 +\|$" % name, text, re.M), name  # the release
         assert re.search(r"^\| %s +\| 1\.0\.0 +\| 1\.0\.1 +\| rolled back from 1\.0\.1 to 1\.0\.0 \|$" % name,
@@ -87,6 +88,7 @@ def test_report_after_a_release_everywhere_and_a_rollback_of_prod(sim, tmp_path)
     assert published == stats["boomi_report"]  # the file is what set_stats publishes
     jsonschema.validate(published, json.loads(open(ROOT + "/docs/report-schema.json", encoding="utf-8").read()))
     assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", published["generated_at"])
+    assert published["release"]["became_current"] is None  # Boomi's pack carries no release date
     assert {c["component_name"]: c["version"] for c in published["release"]["components"]} == {
         "Invoice Sync": "1.0.1", "Order Fulfilment": "1.0.1", "Order Intake": "1.0.1"}
     environments = by_id(published)

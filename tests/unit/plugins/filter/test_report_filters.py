@@ -122,16 +122,6 @@ def test_identity_timestamp_and_release():
     assert made["release"] == {"became_current": None, "components": PACK["released_components"]}
 
 
-def test_the_release_is_dated_by_the_run_that_made_it_only():
-    made_it = {"integration_pack_id": "pack-1", "release_on_date": "2026-12-05", "released_components": [
-        {"component_id": "c-invoice", "version": "1.0.2"}, {"component_id": "c-intake", "version": "1.0.2"}]}
-    assert report(release=made_it)["release"]["became_current"] == "2026-12-05"
-    older = dict(made_it, released_components=[{"component_id": "c-invoice", "version": "1.0.1"},
-                                               {"component_id": "c-intake", "version": "1.0.2"}])
-    assert report(release=older)["release"]["became_current"] is None
-    assert report(release=dict(made_it, integration_pack_id="other"))["release"]["became_current"] is None
-
-
 @pytest.mark.parametrize("host, message", [
     ({"boomi_environment_id": "e-dev", "boomi_hold": "maybe"}, "host dev: boomi_hold must be true or false"),
     ({"boomi_environment_id": "e-dev", "boomi_pinned_versions": {"c-intake": 1.1}},
