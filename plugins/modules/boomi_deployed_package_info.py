@@ -91,6 +91,11 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+account_id:
+  description: The account read (O(override_account) when given, else O(account_id)).
+  returned: always
+  type: str
+  sample: boomi-demo-A1B2C3
 deployed_packages:
   description: The deployments that match, by environment (in the order of O(environment_ids), else Boomi's), then component name.
   returned: always
@@ -161,6 +166,27 @@ integration_pack:
     name:
       description: Name of the pack.
       type: str
+    released_components:
+      description:
+        - The pack's current release (with O(component_ids), only those components), by component name; empty when
+          the pack has no release.
+        - Boomi's integration pack carries no release date, so none is returned.
+      type: list
+      elements: dict
+      contains:
+        component_id:
+          description: Id of the component.
+          type: str
+        component_name:
+          description: Name of the component.
+          type: str
+        version:
+          description: Released package version.
+          type: str
+          sample: 1.0.5
+        package_id:
+          description: Id of the released packaged component; V(null) if Boomi no longer has it.
+          type: str
 drift:
   description: One entry per environment (in the order of O(environment_ids), else Boomi's).
   returned: when O(integration_pack_id) or O(integration_pack) is given
@@ -210,6 +236,12 @@ drift:
           type: str
         deployment_id:
           description: Boomi's id of the active deployment; V(null) for C(missing).
+          type: str
+        rolled_back_from:
+          description:
+            - The version the active deployment was rolled back from, as recorded in its notes
+              (C([rollback-from=<version>]), written by the rollback role and by M(boomi.platform.boomi_deployed_package)
+              with a C(rollback)); V(null) when it is no recorded rollback.
           type: str
         state:
           description: C(current), C(older), C(newer), C(missing) or C(extra).
@@ -292,7 +324,8 @@ def drift_result(module, client, pack, environments, deployments, names):
         members = dict((cid, m) for cid, m in members.items() if cid in module.params["component_ids"])
     active = [d for d in deployments if d.get("active")]
     released, packages = drift.read_packages(client, members, active)
-    return {"integration_pack": {"id": pack["id"], "name": pack.get("name")},
+    return {"integration_pack": {"id": pack["id"], "name": pack.get("name"),
+                                 "released_components": drift.released_components(members, names, released)},
             "drift": drift.report(environments, members, active, names, released, packages)}
 
 
@@ -306,7 +339,9 @@ def run(module, client):
     if pack is not None:
         names.update((cid, m.get("componentName")) for cid, m in pack_api.members(pack).items() if m.get("componentName"))
     names = component_metadata.names(client, [d.get("componentId") for d in deployments], names)
-    result = {"deployed_packages": listing(environments, deployments, names)}
+    settings = client.settings
+    result = {"account_id": settings.override_account or settings.account_id,
+              "deployed_packages": listing(environments, deployments, names)}
     if pack is not None:
         result.update(drift_result(module, client, pack, environments, deployments, names))
     return False, result, None

@@ -3,7 +3,7 @@
 import pytest
 from boomi_simulator.seed import BUILTIN_SEED
 
-from ..conftest import COMPONENTS
+from ..conftest import ACCOUNT, COMPONENTS
 from .drift_world import (DEV, DR, FULFIL, INTAKE, INVOICE, PACK, PROD, ROUTER, STAGE, TEST, World, drift_world,
                           log_since, seed_environments, state_table)
 from .playbook import Step, play
@@ -22,7 +22,11 @@ def test_drift_reports_every_state_with_one_deployments_query(sim, tmp_path):
     seq = sim.requests()["summary"]["last_seq"]
     report, = play(sim, tmp_path, [Step(MODULE, {"integration_pack": PACK, "environment_ids": [DEV, TEST, PROD]})])
     assert not report.changed and report.writes == 0
-    assert report["integration_pack"] == {"id": pack["id"], "name": PACK}
+    assert report["integration_pack"] == {"id": pack["id"], "name": PACK, "released_components": [
+        {"component_id": c, "component_name": n, "version": "1.0.5", "package_id": world.packages[(c, "1.0.5")]}
+        for c, n in ((INVOICE, "Invoice Sync"), (FULFIL, "Order Fulfilment"), (INTAKE, "Order Intake"))]}
+    assert report["account_id"] == ACCOUNT
+    assert {row["rolled_back_from"] for e in report["drift"] for row in e["components"]} == {None}
     dev, test, prod = report["drift"]
     assert [e["environment_name"] for e in report["drift"]] == ["Development", "Test", "Production"]
     assert state_table(dev) == {"Invoice Sync": ("1.0.5", "1.0.5", "current"),
