@@ -52,8 +52,9 @@ def known_variables():
             with open(path) as handle:
                 for entry in (yaml.safe_load(handle).get("argument_specs") or {}).values():
                     names.update(entry.get("options") or {})
-        # the inventory plugin documents the host variables it composes
-        for pattern in ("roles/*/tasks/*.yml", "roles/*/defaults/*.yml", "playbooks/*.yml", "plugins/inventory/*.py"):
+        # the names the roles and playbooks use, and the host variables the inventory plugin documents
+        for pattern in ("roles/*/tasks/*.yml", "roles/*/defaults/*.yml", "playbooks/*.yml", "playbooks/*/*.yml",
+                        "plugins/inventory/*.py"):
             for path in glob.glob(os.path.join(ROOT, pattern)):
                 with open(path) as handle:
                     names.update(WORD.findall(handle.read()))
