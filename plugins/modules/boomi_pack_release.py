@@ -568,8 +568,8 @@ def run(module, client):
               "release_schedule": params["release_schedule"], "release_on_date": params["release_on_date"],
               "released_components": plan.components(plan.versions), "scheduled_components": [],
               "current_components": plan.components(plan.released_now()), "superseded": False,
-              "message": "integration pack %s is released at %s already" % (rules.pack_label(plan.pack),
-                                                                             listed(plan, plan.versions))}
+              "message": "integration pack %s is released at %s already"
+                         % (rules.pack_label(plan.pack), listed(plan, plan.versions))}
     diff = version_diff(module, client, plan, scheduled)
     if not plan.needed():
         return False, {"release": result, "integration_pack": pack_api.result(plan.pack)}, diff
@@ -585,6 +585,8 @@ def run(module, client):
     after = after_release(module, client, plan, result, answer)
     result["current_components"] = plan.components(dict(pack_api.released_versions(after)))
     changed = answer.get("by") != ANOTHER_JOB
+    if not changed:  # another job's release made the change: this task's diff is empty
+        diff = {"before": {"versions": {}}, "after": {"versions": {}}}
     return changed, {"release": result, "integration_pack": pack_api.result(after)}, diff
 
 

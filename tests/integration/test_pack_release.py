@@ -174,6 +174,7 @@ def test_a_release_made_meanwhile_by_another_job_is_not_made_again(sim, tmp_path
     assert ours["release"]["request_id"] is None and len(sim.state()["releases"]) == 1
     assert ours["release"]["message"].startswith("another job released integration pack 'Orders' at ")
     assert ours["release"]["message"].endswith("meanwhile; this task sent nothing")
+    assert ours["diff"] == {"before": {"versions": {}}, "after": {"versions": {}}}
 
 
 def test_scheduled_release_and_its_replacement(sim, tmp_path):

@@ -34,9 +34,9 @@ def test_lifecycle(sim, tmp_path):
     assert again["diff"] == {"before": {}, "after": {}}
     assert check_absent.changed and check_absent.writes == 0
     assert absent.changed and absent.writes == 1 and absent["packaged_component"]["deleted"] is True
-    assert absent["diff"] == check_absent["diff"] == {"before": {"Order Intake": {"package_version": "1.0.5"}},
-                                                       "after": {"Order Intake": {"package_version": "1.0.5",
-                                                                                  "deleted": True}}}
+    deleted = {"before": {"Order Intake": {"package_version": "1.0.5"}},
+               "after": {"Order Intake": {"package_version": "1.0.5", "deleted": True}}}
+    assert absent["diff"] == check_absent["diff"] == deleted
     assert not absent_again.changed and absent_again.writes == 0
     assert sim.state()["packaged_components"][0]["deleted"] is True
 

@@ -133,5 +133,7 @@ def test_package_dates_have_whole_seconds_and_follow_the_clock(sim, boomi):
     first = package(boomi, "order_intake", "1.0.0").json()["createdDate"]
     sim.control("POST", "clock", {"advance_seconds": 2})
     second = package(boomi, "order_intake", "1.0.1").json()["createdDate"]
-    parse = lambda text: datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+
+    def parse(text):
+        return datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
     assert (parse(second) - parse(first)).total_seconds() >= 2

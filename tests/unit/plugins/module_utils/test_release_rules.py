@@ -94,10 +94,10 @@ def test_equal_dates_are_not_a_downgrade(sim, client):
     same = dict(found[(INTAKE, "1.0.0")], createdDate=current["createdDate"])
     earlier = dict(same, createdDate=(rules.parse_time(current["createdDate"]) - datetime.timedelta(seconds=1))
                    .strftime("%Y-%m-%dT%H:%M:%SZ"))
-    assert rules.downgrades(client, pack, {INTAKE: "1.0.0"}, packages={(INTAKE, "1.0.0"): same,
-                                                                        (INTAKE, "1.0.1"): current}) == []
-    assert len(rules.downgrades(client, pack, {INTAKE: "1.0.0"}, packages={(INTAKE, "1.0.0"): earlier,
-                                                                            (INTAKE, "1.0.1"): current})) == 1
+    assert rules.downgrades(client, pack, {INTAKE: "1.0.0"}, packages={
+        (INTAKE, "1.0.0"): same, (INTAKE, "1.0.1"): current}) == []
+    assert len(rules.downgrades(client, pack, {INTAKE: "1.0.0"}, packages={
+        (INTAKE, "1.0.0"): earlier, (INTAKE, "1.0.1"): current})) == 1
 
 
 def test_schedule_line_is_what_the_roles_print_per_environment():
