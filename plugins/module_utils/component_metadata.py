@@ -52,3 +52,25 @@ def names(client, component_ids, known=None):
     for ident, metadata in latest(client, missing).items():
         found[ident] = (metadata or {}).get("name")
     return found
+
+
+def labels(names, component_ids):
+    """{component_id: label} for people: the component's name; its name and id where two of ``component_ids``
+    share that name; the id alone when the name is unknown. ``names`` is {component_id: name}."""
+    ids = list(dict.fromkeys(component_ids))
+    taken = [names.get(ident) for ident in ids]
+    out = {}
+    for ident in ids:
+        name = names.get(ident)
+        if not name:
+            out[ident] = ident
+        elif taken.count(name) > 1:
+            out[ident] = "%s (%s)" % (name, ident)
+        else:
+            out[ident] = name
+    return out
+
+
+def labelled(versions, labels_by_id):
+    """{label: value} of {component_id: value}."""
+    return dict((labels_by_id.get(ident, ident), value) for ident, value in versions.items())

@@ -55,6 +55,16 @@ def result(package):
     return FIELDS.result(package)
 
 
+DIFF_FIELDS = ("package_version", "component_version", "notes", "shareable", "branch_name", "deleted")
+
+
+def diff_fields(package):
+    """What a diff shows of a package (or {} for none): its version and properties, without ids, dates or empty
+    values; ``deleted`` only when it is deleted."""
+    shown = result(package) if package else {}
+    return dict((k, shown[k]) for k in DIFF_FIELDS if shown.get(k) not in (None, "") and (k != "deleted" or shown[k]))
+
+
 def create_body(params):
     return FIELDS.body(params, CREATE_OPTIONS)
 

@@ -16,7 +16,6 @@ from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Cho
 OBJECT = "ReleaseIntegrationPack"
 STATUS_OBJECT = "ReleaseIntegrationPackStatus"
 SCHEDULES = {"immediately": "IMMEDIATELY", "on_date": "RELEASE_ON_SPECIFIED_DATE"}
-FINISHED = ("SUCCESS", "ERROR")
 
 FIELDS = FieldMap(
     Field("id", "integration_pack_id"),
@@ -44,7 +43,28 @@ def status(client, request_id):
     return STATUS_FIELDS.result(client.get(STATUS_OBJECT, request_id) or {})
 
 
-def released_components(versions, packages):
-    """[{component_id, version, package_id}] for {component_id: version} and {(component, version): package}."""
-    return [{"component_id": c, "version": v, "package_id": (packages.get((c, v)) or {}).get("packageId")}
+def request(client, request_id):
+    """What Boomi shows of a release request, or None for an id it does not know: {request_id, status,
+    integration_pack_id, release_schedule, release_on_date, versions}. ``versions`` is {component_id: version}
+    as the answer lists them (the version a pending request releases, else the released one), or None when the
+    answer lists none (Boomi documents the list for a finished release only)."""
+    answer = client.get_or_none(STATUS_OBJECT, request_id)
+    if answer is None:
+        return None
+    out = dict(STATUS_FIELDS.result(answer), integration_pack_id=answer.get("integrationPackId"),
+               release_schedule=FIELDS.by_name["release_schedule"].to_result(answer.get("releaseSchedule")),
+               release_on_date=answer.get("releaseOnDate"), versions=None)
+    items = (answer.get("ReleasePackagedComponents") or {}).get("ReleasePackagedComponent") or []
+    if isinstance(items, dict):
+        items = [items]
+    if items:
+        out["versions"] = dict((i.get("componentId"), i.get("version") or i.get("releasedVersion")) for i in items)
+    return out
+
+
+def released_components(versions, packages, names=None):
+    """[{component_id, component_name, version, package_id}] for {component_id: version} and
+    {(component, version): package}; ``names`` {component_id: name} (None where unknown)."""
+    return [{"component_id": c, "component_name": (names or {}).get(c), "version": v,
+             "package_id": (packages.get((c, v)) or {}).get("packageId")}
             for c, v in versions.items()]

@@ -26,6 +26,16 @@ description:
     that are still running, so a release that takes longer than that to finish can still be sent twice (it
     releases the same versions again).
   - An immediate release always wins over a pending scheduled one; it releases now, and the schedule stays.
+  - Downgrade guard. A release that would move any member to a package created before the package of the pack's
+    current release (Boomi's C(createdDate) of the two packaged components; version labels are never ordered, and
+    packages created in the same second are not older) fails before any request that writes, in check mode too,
+    naming each component, both versions and the ways out. Set O(allow_downgrade=true) to release them anyway; to
+    put one environment back, deploy the earlier package (role C(boomi.platform.rollback)).
+  - When another job releases the pack while this task runs, the task says who won. If another release replaced this
+    task's release before it ended, RV(release.superseded) is V(true), RV(release.current_components) holds the
+    versions now current and the task warns. If another job released the same versions first, this task sends
+    nothing and reports no change.
+  - See C(docs/release-semantics.md) in the collection for what Boomi shows of releases and why.
 options:
   integration_pack_id:
     description: Id of the pack. A packaged component id here is recognised and explained.
@@ -63,6 +73,9 @@ options:
         M(boomi.platform.boomi_deployed_package) deploys from it, stay as they are.
       - Boomi allows one scheduled release per pack; when it refuses a new one, the pending one is replaced
         (and when it refuses that too, its first answer is reported).
+      - Boomi shows a pending scheduled release only to whoever holds its request id, and no query lists them, so
+        the task cannot recognise an identical pending schedule. Each run that schedules a release whose versions
+        are not current yet sends it again, replacing the pending one, and warns that it did and why.
     type: str
     choices: [immediately, on_date]
     default: immediately
@@ -71,6 +84,12 @@ options:
       - Date of a scheduled release, C(YYYY-MM-DD), today or later when a release is to be made. Required with
         O(release_schedule=on_date).
     type: str
+  allow_downgrade:
+    description:
+      - Release even when a member would move to a package created before the package of the pack's current
+        release (see the downgrade guard above); the task then warns, naming each component.
+    type: bool
+    default: false
   wait:
     description: Wait for the release to finish (or, when scheduled, to be accepted as C(SCHEDULED)).
     type: bool
@@ -91,7 +110,9 @@ extends_documentation_fragment:
 notes:
   - Boomi has no release notes field; notes live on the packaged components.
   - Boomi cannot list pending scheduled releases, so a scheduled release is sent again on every run until its
-    versions are current.
+    versions are current, and the task warns each time.
+  - With C(--diff), the diff lists only the members whose version changes, by component name (name and id where
+    two members share a name).
 seealso:
   - module: boomi.platform.boomi_integration_pack
   - module: boomi.platform.boomi_deployed_package
@@ -120,6 +141,12 @@ EXAMPLES = r"""
     release_schedule: on_date
     release_on_date: "2030-01-31"
   register: scheduled
+
+- name: Go back to the previous versions on purpose (the downgrade guard refuses it otherwise)
+  boomi.platform.boomi_pack_release:
+    integration_pack: Order Processing Pack
+    version: "1.0.4"
+    allow_downgrade: true
 
 - name: The environments keep the current release until the date
   boomi.platform.boomi_deployed_package:
@@ -163,15 +190,43 @@ release:
         version:
           description: Released package version.
           type: str
+        component_name:
+          description: Name of the component, as the pack shows it.
+          type: str
         package_id:
           description:
             - Id of that packaged component (what M(boomi.platform.boomi_deployed_package) deploys).
             - V(null) in check mode when an earlier task would create it.
           type: str
     scheduled_components:
-      description: For a scheduled release, each member with the version it releases on its date; else empty.
+      description:
+        - For a scheduled release, each member with the version it releases on its date (same keys as
+          RV(release.released_components)); else empty.
       type: list
       elements: dict
+    current_components:
+      description:
+        - The pack's current release as Boomi shows it after the task, same keys as RV(release.released_components).
+        - It differs from RV(release.released_components) when another release replaced this task's
+          (RV(release.superseded)); the package ids of such versions are V(null).
+      type: list
+      elements: dict
+    superseded:
+      description: Whether another release replaced the one this task made before the task ended.
+      type: bool
+    message:
+      description:
+        - What happened, for people, with component names, e.g. C(release of 'Orders' scheduled for 2030-01-31
+          (Order Intake 1.0.6); until then the pack's current release stays Order Intake 1.0.5).
+      type: str
+downgrades:
+  description:
+    - When the downgrade guard refuses the release, each member it would move to an older package, with
+      C(component_id), C(component_name), C(current_version), C(current_created), C(requested_version) and
+      C(requested_created) (Boomi's C(createdDate) of each package).
+  returned: when the task fails on the downgrade guard
+  type: list
+  elements: dict
 integration_pack:
   description:
     - The pack as it is after the task (for a scheduled release, as it is until the date), in the shape
@@ -184,9 +239,11 @@ import datetime
 import math
 import time
 
+from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils import release as release_api
+from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     BoomiApiError,
     UsageError,
@@ -205,6 +262,7 @@ OPTIONS = dict(
     )),
     release_schedule=dict(type="str", choices=list(release_api.SCHEDULES), default="immediately"),
     release_on_date=dict(type="str"),
+    allow_downgrade=dict(type="bool", default=False),
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int", default=600),
     poll_interval=dict(type="float", default=5.0),
@@ -212,18 +270,24 @@ OPTIONS = dict(
 CONSTRAINTS = dict(required_one_of=[("integration_pack_id", "integration_pack")],
                    mutually_exclusive=[("integration_pack_id", "integration_pack"), ("version", "components")],
                    required_if=[("release_schedule", "on_date", ("release_on_date",))])
+ANOTHER_JOB = "another_job"  # how a release converged without this task's request: another job made it
 
 
 class Plan(object):
-    """What this task releases: the pack, each member's version, and those versions' packages."""
+    """What this task releases: the pack, each member's version, and the packages of those and the current ones."""
 
     def __init__(self, pack, versions, packages):
         self.pack = pack
         self.versions = versions
         self.packages = packages
+        self.names = rules.member_names(None, pack, (), read=False)
 
     def current(self):
         return dict((c, m.get("currentVersion") or None) for c, m in pack_api.active_members(self.pack).items())
+
+    def released_now(self):
+        """{component_id: version} of the pack's current release, members pending removal included."""
+        return dict(pack_api.released_versions(self.pack))
 
     def pending_removal(self):
         return [c for c, m in pack_api.members(self.pack).items() if m.get("deleted")]
@@ -240,6 +304,9 @@ class Plan(object):
         entries = [dict(m, currentVersion=self.versions.get(c, m.get("currentVersion")), pendingVersion="")
                    for c, m in pack_api.members(self.pack).items() if not m.get("deleted")]
         return pack_api.with_members(self.pack, entries)
+
+    def components(self, versions):
+        return release_api.released_components(versions, self.packages, self.names)
 
 
 # -- checks of the options, before any request ----------------------------------------------------
@@ -316,52 +383,79 @@ def find_pack(module, client):
         warn_or_fail(module, "No integration pack named %r in this account; create it with "
                              "boomi.platform.boomi_integration_pack" % params["integration_pack"])
         listed = [{"componentId": item["component_id"]} for item in params["components"] or []]
-        pack = pack_api.with_members({"id": None}, listed)
+        pack = pack_api.with_members({"id": None, "name": params["integration_pack"]}, listed)
     if not pack_api.members(pack):
         warn_or_fail(module, "Integration pack %s has no components to release; add them with "
                              "boomi.platform.boomi_integration_pack" % pack["id"])
     return pack
 
 
+def guard_downgrades(module, client, plan):
+    """The downgrade guard (release_rules.downgrades): refuse, before any write and in check mode alike, unless
+    allow_downgrade, which releases them with a warning."""
+    found = rules.downgrades(client, plan.pack, plan.versions, packages=plan.packages)
+    if not found:
+        return
+    if not module.params["allow_downgrade"]:
+        raise UsageError(rules.downgrade_message(plan.pack, found), extra={"downgrades": found})
+    module.warn("allow_downgrade is true, so integration pack %s is released with older packages: %s"
+                % (rules.pack_label(plan.pack), rules.describe_downgrades(found)))
+
+
 def make_plan(module, client):
     pack = find_pack(module, client)
     versions = wanted_versions(module, pack)
-    packages = package.find_many(client, [(c, v) for c, v in versions.items() if v])
+    current = dict(pack_api.released_versions(pack))
+    packages = package.find_many(client, [(c, v) for c, v in versions.items() if v] + list(current.items()))
     for component_id, version in versions.items():
         if version and not package.is_live_shareable(packages.get((component_id, version))):
             warn_or_fail(module, "Component %s has no shareable packaged component at version %s; create it with "
                                  "boomi.platform.boomi_packaged_component (shareable: true)" % (component_id, version))
-    return Plan(pack, versions, packages)
+    plan = Plan(pack, versions, packages)
+    guard_downgrades(module, client, plan)
+    return plan
 
 
 # -- apply ----------------------------------------------------------------------------------------
 def send(module, client, plan):
+    """Release now. Returns Boomi's answer; ``by`` is ANOTHER_JOB when the pack reached the versions without this
+    task's request (another job released them while this one waited out a 503 or was refused)."""
     params = module.params
     body = release_api.body(plan.pack["id"], plan.versions, params["release_schedule"], params["release_on_date"])
     if params["release_schedule"] == "on_date":
         return send_scheduled(client, plan, body)
+    lost = []
 
     def reached():
         """Re-read the pack: a release that went through (or another job's) leaves nothing to send."""
         return {"requestId": None, "releaseStatus": "SUCCESS"} if \
             plan.reached_by(client.get(pack_api.OBJECT, plan.pack["id"])) else None
 
+    def lookup():  # the answer to this task's request was lost: what is found may be its own release
+        lost.append(True)
+        return reached()
+
+    def before_resend():  # the earlier attempts were not processed (503, 429) unless an answer was lost
+        done = reached()
+        return dict(done, by=ANOTHER_JOB) if done is not None and not lost else done
+
     try:
-        return client.create(release_api.OBJECT, body, lookup=reached, before_resend=reached)
+        return client.create(release_api.OBJECT, body, lookup=lookup, before_resend=before_resend)
     except ValidationError:
         done = reached()  # refused because another job has just released the same versions: converged
         if done is None:
             raise
-        return done
+        return dict(done, by=ANOTHER_JOB)
 
 
 def send_scheduled(client, plan, body):
-    """Boomi keeps one scheduled release per pack: when it refuses a new one, replace the pending one."""
+    """Boomi keeps one scheduled release per pack: when it refuses a new one, replace the pending one (``replaced``
+    in the answer). Boomi does not show a pending schedule, so an identical one cannot be recognised."""
     try:
         return client.create(release_api.OBJECT, body)
     except ValidationError as refused:
         try:
-            return client.update(release_api.OBJECT, plan.pack["id"], body)
+            return dict(client.update(release_api.OBJECT, plan.pack["id"], body), replaced=True)
         except ValidationError:
             raise refused
 
@@ -388,10 +482,11 @@ def follow(module, client, result):
 
 
 def apply_plan(module, client, plan, result):
-    """Release (unless check mode) and fill in the request id and status. Returns the result."""
+    """Release (unless check mode) and fill in the request id and status. Returns Boomi's answer ({} in check mode)."""
     params = module.params
     if module.check_mode:
-        return dict(result, status=None)
+        result["status"] = None
+        return {}
     answer = send(module, client, plan)
     result["request_id"] = answer.get("requestId")
     if answer.get("releaseStatus") == "SUCCESS" or not result["request_id"]:
@@ -400,7 +495,67 @@ def apply_plan(module, client, plan, result):
         follow(module, client, result)
     else:
         result["status"] = "SCHEDULED" if params["release_schedule"] == "on_date" else "IN_PROGRESS"
-    return result
+    return answer
+
+
+# -- what the task tells ----------------------------------------------------------------------------
+def listed(plan, versions):
+    return rules.describe(versions, component_metadata.labels(plan.names, list(versions)))
+
+
+def after_release(module, client, plan, result, answer):
+    """After an immediate release this task made and followed to SUCCESS: read the pack once; when another
+    release has replaced this one meanwhile, say who won. Returns the pack as it is."""
+    if module.check_mode or answer.get("by") == ANOTHER_JOB or result["status"] != "SUCCESS" or \
+            not result["request_id"]:
+        return plan.released_pack()
+    now = client.get(pack_api.OBJECT, plan.pack["id"]) or plan.released_pack()
+    replaced = rules.replaced_after(now, plan.versions)
+    if replaced:
+        result["superseded"] = True
+        result["message"] = ("this task released integration pack %s at %s, and another release has replaced it "
+                             "since: current is %s" % (rules.pack_label(plan.pack), listed(plan, plan.versions),
+                                                       listed(plan, dict(pack_api.released_versions(now)))))
+        module.warn(result["message"])
+    return now
+
+
+def schedule_message(module, plan, result, answer):
+    current = listed(plan, plan.released_now())
+    text = "release of %s scheduled for %s (%s); until then the pack's current release stays %s" % (
+        rules.pack_label(plan.pack), result["release_on_date"], listed(plan, plan.versions), current)
+    if module.check_mode:
+        return "check mode: " + text.replace("release of", "would schedule the release of", 1)
+    if answer.get("replaced"):
+        module.warn("Integration pack %s already had a scheduled release. Boomi shows a pending schedule's versions and "
+                    "date only to whoever holds its request id, so this task cannot tell whether it was this same one: "
+                    "it sent the schedule again, replacing the pending one (new request %s)"
+                    % (rules.pack_label(plan.pack), result["request_id"]))
+        return "sent again, replacing the pending scheduled release: " + text
+    return text
+
+
+def immediate_message(module, plan, answer):
+    shown = "integration pack %s at %s" % (rules.pack_label(plan.pack), listed(plan, plan.versions))
+    if module.check_mode:
+        return "check mode: would release " + shown
+    if answer.get("by") == ANOTHER_JOB:
+        return "another job released %s meanwhile; this task sent nothing" % shown
+    return "released " + shown
+
+
+# -- diff -----------------------------------------------------------------------------------------------
+def version_diff(module, client, plan, scheduled):
+    """{before, after}: the members whose version changes, by component name (name and id where two share a
+    name), nothing else; a scheduled release adds its date to after."""
+    before, after = plan.released_now(), dict((c, v) for c, v in plan.versions.items() if v)
+    moved = [c for c in list(before) + [c for c in after if c not in before] if before.get(c) != after.get(c)]
+    labels = rules.labels_for(client, plan.pack, moved, read=module._diff) if moved else {}
+    out = {"before": {"versions": dict((labels[c], before[c]) for c in moved if c in before)},
+           "after": {"versions": dict((labels[c], after[c]) for c in moved if c in after)}}
+    if scheduled and moved:
+        out["after"]["release_on_date"] = module.params["release_on_date"]
+    return out
 
 
 def run(module, client):
@@ -409,23 +564,30 @@ def run(module, client):
     day = release_day(params)
     plan = make_plan(module, client)
     scheduled = params["release_schedule"] == "on_date"
-    current = dict((c, v) for c, v in plan.current().items() if v)
     result = {"request_id": None, "status": "CURRENT", "integration_pack_id": plan.pack["id"],
               "release_schedule": params["release_schedule"], "release_on_date": params["release_on_date"],
-              "released_components": release_api.released_components(plan.versions, plan.packages),
-              "scheduled_components": []}
-    diff = {"before": {"versions": plan.current()}, "after": {"versions": plan.versions}}
+              "released_components": plan.components(plan.versions), "scheduled_components": [],
+              "current_components": plan.components(plan.released_now()), "superseded": False,
+              "message": "integration pack %s is released at %s already"
+                         % (rules.pack_label(plan.pack), listed(plan, plan.versions))}
+    diff = version_diff(module, client, plan, scheduled)
     if not plan.needed():
-        diff["after"] = diff["before"]
         return False, {"release": result, "integration_pack": pack_api.result(plan.pack)}, diff
     raise_if_past(day)
     if scheduled:  # until its date, what is released now stays as it is
         result["scheduled_components"] = result["released_components"]
-        found = package.find_many(client, current.items()) if current else {}
-        result["released_components"] = release_api.released_components(current, found)
-    release = apply_plan(module, client, plan, result)
-    after = plan.pack if scheduled else plan.released_pack()
-    return True, {"release": release, "integration_pack": pack_api.result(after)}, diff
+        result["released_components"] = result["current_components"]
+    answer = apply_plan(module, client, plan, result)
+    if scheduled:
+        result["message"] = schedule_message(module, plan, result, answer)
+        return True, {"release": result, "integration_pack": pack_api.result(plan.pack)}, diff
+    result["message"] = immediate_message(module, plan, answer)
+    after = after_release(module, client, plan, result, answer)
+    result["current_components"] = plan.components(dict(pack_api.released_versions(after)))
+    changed = answer.get("by") != ANOTHER_JOB
+    if not changed:  # another job's release made the change: this task's diff is empty
+        diff = {"before": {"versions": {}}, "after": {"versions": {}}}
+    return changed, {"release": result, "integration_pack": pack_api.result(after)}, diff
 
 
 def main():

@@ -20,6 +20,8 @@ description:
   - Only the options you set are compared, except O(shareable), which always has a value.
   - When Boomi refuses to create the package, the module looks for it first; another run may have just
     packaged the same version, and then the task converges on it (if it matches).
+  - With C(--diff), the diff is keyed by the component's name and shows the package's version and what changes
+    (its fields when it is created; C(deleted) when it is deleted or restored), without ids or empty values.
 options:
   component_id:
     description: Id of the component to package (a process, or an API Service for single-install packs).
@@ -140,6 +142,7 @@ packaged_component:
       type: bool
 """
 
+from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.inputs import VERSION_SPEC, version_text
@@ -233,12 +236,26 @@ def find_current(module, client):
     return package.find(client, module.params["component_id"], module.params["package_version"])
 
 
+def readable_diff(module, client, before, after):
+    """{before, after} keyed by the component's name: the package's version and only the fields that change, no
+    empty values and no ids. The name costs one ComponentMetadata read, made only with --diff and a change."""
+    old, new = package.diff_fields(before), package.diff_fields(after)
+    if old == new:
+        return {"before": {}, "after": {}}
+    for key in [k for k in set(old) & set(new) if k != "package_version" and old[k] == new[k]]:
+        del old[key], new[key]
+    component_id = module.params["component_id"]
+    name = component_metadata.names(client, [component_id]).get(component_id) if module._diff else None
+    label = name or component_id
+    return {"before": {label: old} if old else {}, "after": {label: new} if new else {}}
+
+
 def run(module, client):
     before = find_current(module, client)
     ensure = ensure_present if module.params["state"] == "present" else ensure_absent
     changed, after = ensure(module, client, before)
     result = {"packaged_component": package.result(after)}
-    return changed, result, {"before": package.result(before), "after": result["packaged_component"]}
+    return changed, result, readable_diff(module, client, before, after)
 
 
 def main():

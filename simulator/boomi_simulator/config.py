@@ -16,6 +16,8 @@ SETTINGS = (
      ("int", "string")),
     ("redeploy", str, "new", "deploying the already-active package: a new deployment version, or 400",
      ("new", "reject")),
+    ("scheduled_status", str, "versions", "what the status of a SCHEDULED release lists: the versions it will "
+     "release, or no components (Boomi documents the list for a finished release only)", ("versions", "bare")),
 )
 DEFAULTS = {name: default for name, _kind, default, _help, _choices in SETTINGS}
 TYPES = {name: kind for name, kind, _default, _help, _choices in SETTINGS}

@@ -21,14 +21,22 @@ def test_lifecycle(sim, tmp_path):
     ])
     assert check_create.changed and check_create.writes == 0
     assert check_create["packaged_component"]["package_id"] is None
-    assert check_create["diff"]["before"] == {} and check_create["diff"]["after"]["package_version"] == "1.0.5"
+    # the diff is keyed by the component's name and shows what changes: no ids, no empty values (issue 21)
+    assert check_create["diff"] == {"before": {}, "after": {"Order Intake": {
+        "package_version": "1.0.5", "notes": "first", "shareable": True}}}
     assert create.changed and create.writes == 1 and not create.failed
+    assert create["diff"] == {"before": {}, "after": {"Order Intake": {
+        "package_version": "1.0.5", "component_version": "3", "notes": "first", "shareable": True,
+        "branch_name": "main"}}}
     created = create["packaged_component"]
     assert created["package_id"] and created["component_version"] == "3" and created["shareable"] is True
     assert not again.changed and again.writes == 0 and again["packaged_component"] == created
+    assert again["diff"] == {"before": {}, "after": {}}
     assert check_absent.changed and check_absent.writes == 0
     assert absent.changed and absent.writes == 1 and absent["packaged_component"]["deleted"] is True
-    assert absent["diff"]["before"]["deleted"] is False and absent["diff"]["after"]["deleted"] is True
+    deleted = {"before": {"Order Intake": {"package_version": "1.0.5"}},
+               "after": {"Order Intake": {"package_version": "1.0.5", "deleted": True}}}
+    assert absent["diff"] == check_absent["diff"] == deleted
     assert not absent_again.changed and absent_again.writes == 0
     assert sim.state()["packaged_components"][0]["deleted"] is True
 
@@ -61,6 +69,8 @@ def test_deleted_version_is_restored(sim, tmp_path):
         Step("boomi_packaged_component", pkg()),
     ])
     assert restore.changed and restore.writes == 1
+    assert restore["diff"] == {"before": {"Order Intake": {"package_version": "1.0.5", "deleted": True}},
+                               "after": {"Order Intake": {"package_version": "1.0.5"}}}
     assert restore["packaged_component"]["package_id"] == create["packaged_component"]["package_id"]
     assert restore["packaged_component"]["deleted"] is False
     assert not again.changed and len(sim.state()["packaged_components"]) == 1

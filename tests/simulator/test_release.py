@@ -110,3 +110,30 @@ def test_scheduled_release_date_rules(boomi):
     assert "in the past" in past.json()["message"]
     malformed = release(boomi, created["id"], {}, schedule="RELEASE_ON_SPECIFIED_DATE", on_date="01/02/2030")
     assert "yyyy-MM-dd" in malformed.json()["message"]
+
+
+def test_a_scheduled_request_lists_what_it_will_release_and_the_pack_does_not_show_it(sim, boomi):
+    created = prepared(boomi)
+    tomorrow = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).strftime("%Y-%m-%d")
+    request_id = release(boomi, created["id"], {"order_intake": "1.0.0"}, schedule="RELEASE_ON_SPECIFIED_DATE",
+                         on_date=tomorrow).json()["requestId"]
+    body = poll(boomi, request_id).json()
+    assert body["releaseStatus"] == "SCHEDULED" and body["releaseOnDate"] == tomorrow
+    listed = body["ReleasePackagedComponents"]["ReleasePackagedComponent"]
+    assert {c["componentId"]: c["version"] for c in listed} == {INTAKE: "1.0.0", SYNC: "1.0.0"}
+    assert not any("releasedVersion" in c for c in listed)  # nothing is released yet
+    # [I] the pack shows no trace of the schedule: current and pending versions stay as they were
+    before = members(boomi.get("PublisherIntegrationPack", created["id"]).json())
+    assert before[INTAKE]["currentVersion"] == "" and before[INTAKE]["pendingVersion"] == "1.0.0"
+    sim.configure(scheduled_status="bare")
+    assert "ReleasePackagedComponents" not in poll(boomi, request_id).json()
+
+
+def test_package_dates_have_whole_seconds_and_follow_the_clock(sim, boomi):
+    first = package(boomi, "order_intake", "1.0.0").json()["createdDate"]
+    sim.control("POST", "clock", {"advance_seconds": 2})
+    second = package(boomi, "order_intake", "1.0.1").json()["createdDate"]
+
+    def parse(text):
+        return datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    assert (parse(second) - parse(first)).total_seconds() >= 2

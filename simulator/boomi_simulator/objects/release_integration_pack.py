@@ -4,7 +4,8 @@ A release names a version for members (the others take their pending version, el
 current one). It is IN_PROGRESS (or SCHEDULED until its releaseOnDate) and then SUCCESS: each
 member's currentVersion becomes the released version and members pending removal leave the
 pack. A pack has at most one scheduled release; ``POST ReleaseIntegrationPack/{packId}``
-replaces it. A release completes after the configured number of status polls or seconds,
+replaces it. Nothing on the pack shows a pending schedule (its members keep their current and
+pending versions until the date): only the status of its request id does. A release completes after the configured number of status polls or seconds,
 whichever comes first, even if nobody polls.
 """
 
@@ -192,6 +193,13 @@ class ReleaseIntegrationPackStatus(ObjectType):
                 "@type": "ReleasePackagedComponents",
                 "ReleasePackagedComponent": [{"@type": "ReleasePackagedComponent", "componentId": cid,
                                               "releasedVersion": v, "version": v}
+                                             for cid, v in record["versions"].items()]}
+        elif status == "SCHEDULED" and ctx.config.scheduled_status == "versions":
+            # [I] a pending request lists what it will release in ``version`` (the schema's "version that will be
+            # included in the next release"), with no releasedVersion yet; ``--scheduled-status bare`` lists nothing
+            out["ReleasePackagedComponents"] = {
+                "@type": "ReleasePackagedComponents",
+                "ReleasePackagedComponent": [{"@type": "ReleasePackagedComponent", "componentId": cid, "version": v}
                                              for cid, v in record["versions"].items()]}
         if status == "ERROR":
             out["message"] = record.get("message", "")
