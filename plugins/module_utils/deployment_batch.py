@@ -17,6 +17,7 @@ from ansible_collections.boomi.platform.plugins.module_utils import deployment a
 from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
+from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     BoomiError,
     NotFoundError,
@@ -85,25 +86,20 @@ def read_release(module, client):
         pack = {"id": None, "name": params["integration_pack"]}
     versions = dict(pack_api.released_versions(pack))
     expected = dict((c, version_text(v, "expected_versions.%s" % c)) for c, v in (params["expected_versions"] or {}).items())
-    differ = dict((c, v) for c, v in expected.items() if versions.get(c) != v)
-    if differ:
-        message = ("Integration pack %r is released at %s, not at the expected %s (another job may have released it "
-                   "since, or it is not the build that passed)"
-                   % (pack.get("name"), describe(versions, differ), describe(differ, differ)))
+    why = rules.explain_expected(client, pack, expected) if pack.get("id") else \
+        ({"message": "the pack does not exist yet", "expected": expected} if expected else None)
+    if why:
+        message = "Integration pack %r is not at the expected versions: %s" % (pack.get("name"), why["message"])
         if not module.check_mode:
             raise UsageError(message + "; nothing was deployed anywhere")
         warn_or_fail(module, message)
-        versions.update(differ)  # check mode: an earlier task releases them
+        versions.update(why["expected"])  # check mode: an earlier task releases them
     if not versions:
         warn_or_fail(module, "Integration pack %s (%s) has no successful release, so there is nothing to deploy; release "
                              "it with boomi.platform.boomi_pack_release first" % (pack.get("name"), pack["id"]))
     found = package.find_many(client, versions.items())
     packages = dict((c, found[(c, v)]) for c, v in versions.items() if (c, v) in found)
     return planner.Release(pack, versions, packages)
-
-
-def describe(versions, components):
-    return ", ".join("%s %s" % (c, versions.get(c) or "(none)") for c in sorted(components))
 
 
 # -- plan -----------------------------------------------------------------------------------------------
@@ -153,13 +149,14 @@ def undeploy_list(params, entry):
 
 # -- apply ---------------------------------------------------------------------------------------------
 def deploy(module, client, entry, action):
+    """(deployment, whether this task made it)."""
     body = deployment_api.create_body(entry.environment_id, action.package_id, entry.listener_status,
                                       action.notes or module.params["notes"])
     known = action.known
     if module.check_mode or not action.package_id:
         return {"componentId": known.get("componentId"), "packageId": action.package_id or None,
                 "packageVersion": known.get("packageVersion"), "active": True, "listenerStatus": body["listenerStatus"],
-                "notes": body.get("notes")}
+                "notes": body.get("notes")}, True
 
     def lookup():
         return deployment_api.active_in(client, entry.environment_id).get(action.package_id)
@@ -167,14 +164,15 @@ def deploy(module, client, entry, action):
     try:
         created = client.create(deployment_api.OBJECT, body, lookup=lookup)
     except (NotFoundError, ValidationError) as exc:
-        # Another job may have deployed the same package meanwhile: that counts as done.
-        created = lookup()
-        if created is None:
+        # Another job may have deployed the same package meanwhile: that counts as done, and as its change.
+        found = lookup()
+        if found is None:
             raise UsageError("Boomi refused to deploy package %s to environment %s: %s"
                              % (action.package_id, entry.environment_id, exc.boomi_message))
+        return found, False
     if created.get("message"):
         module.warn("Boomi, deploying %s to %s: %s" % (action.package_id, entry.environment_id, created["message"]))
-    return created
+    return created, True
 
 
 def undeploy(module, client, entry, deployment):
@@ -191,12 +189,40 @@ def apply_actions(module, client, entry):
         if action.kind == "keep":
             results.append(deployment_api.result(action.known, False))
         elif action.kind == "deploy":
-            results.append(deployment_api.result(deploy(module, client, entry, action), True))
+            created, mine = deploy(module, client, entry, action)
+            if mine and not module.check_mode:
+                note_race(entry, created)
+            results.append(deployment_api.result(created, mine))
         elif action.kind == "undeploy":
             results.append(deployment_api.result(undeploy(module, client, entry, action.known), True))
         else:
             results.append(deployment_api.result({"packageId": action.package_id, "active": False}, False))
     return results
+
+
+def note_race(entry, created):
+    """A deployment numbered more than one after the one this task planned around means another job deployed that
+    component in this environment meanwhile (overlapping runs of one pipeline): settled by settle_races."""
+    before = entry.active_by_component().get(created.get("componentId")) or {}
+    if (created.get("version") or 0) > (before.get("version") or 0) + 1:
+        entry.raced.append(created)
+
+
+def settle_races(client, entries, results_by_environment):
+    """Where another job deployed the very package this task then deployed too, this task changed nothing there:
+    its deployment is reported unchanged. One history query per 100 such environments, none without a race."""
+    racing = [e for e in entries if e.raced]
+    if not racing:
+        return
+    history = deployment_api.history_in_many(client, [e.environment_id for e in racing])
+    for entry in racing:
+        for created in entry.raced:
+            earlier = [d for d in history.get(entry.environment_id, {}).get(created.get("componentId"), [])
+                       if (d.get("version") or 0) == (created.get("version") or 0) - 1]
+            if earlier and earlier[0].get("packageId") == created.get("packageId"):
+                for item in results_by_environment.get(entry.environment_id, []):
+                    if item["deployment_id"] == created.get("deploymentId"):
+                        item["changed"] = False
 
 
 def versions_before_after(entry, results):
@@ -233,12 +259,15 @@ def superseded_meanwhile(module, client, release):
     expected = module.params["expected_versions"]
     if not expected or module.check_mode or release is None or not release.pack.get("id"):
         return None
-    now = dict(pack_api.released_versions(client.get(pack_api.OBJECT, release.pack["id"])))
+    pack_now = client.get(pack_api.OBJECT, release.pack["id"])
+    now = dict(pack_api.released_versions(pack_now))
     if all(now.get(c) == v for c, v in release.versions.items() if c in expected):
         return None
+    labels = rules.labels_for(client, pack_now, list(expected))
     return ("another job released integration pack %r at %s while this task deployed %s; environments may run a mix "
             "of the two releases, so run the pipeline again"
-            % (release.pack.get("name"), describe(now, expected), describe(release.versions, expected)))
+            % (release.pack.get("name"), rules.describe(dict((c, now.get(c)) for c in expected), labels),
+               rules.describe(dict((c, release.versions.get(c)) for c in expected), labels)))
 
 
 def run_batch(module, client, entries, release=None):
@@ -251,10 +280,12 @@ def run_batch(module, client, entries, release=None):
             item["deployments"] = apply_actions(module, client, entry)
         except BoomiError as exc:
             item.update(failed=True, msg=str(exc))
+        out.append(item)
+    settle_races(client, entries, dict((i["environment_id"], i["deployments"]) for i in out))
+    for entry, item in zip(entries, out):
         item["changed"] = any(r["changed"] for r in item["deployments"])
         item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
         pairs.append(versions_before_after(entry, item["deployments"]))
-        out.append(item)
     meanwhile = superseded_meanwhile(module, client, release) if any(e["changed"] for e in out) else None
     for item in out if meanwhile else []:
         item.update(failed=True, state="failed", msg=meanwhile)

@@ -51,6 +51,7 @@ class Entry(object):
         self.actions = []                       # [Action]
         self.kept = []                          # [{component_id, version, rolled_back_from}] left on a rollback
         self.undeploy = []                      # component ids to undeploy here, whatever version is active
+        self.raced = []                         # deployments another job's deployment of the component preceded
 
     def active_by_component(self):
         return dict((d["componentId"], d) for d in self.active.values())

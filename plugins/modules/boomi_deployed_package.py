@@ -335,6 +335,7 @@ from ansible_collections.boomi.platform.plugins.module_utils.deployment_batch im
     plan,
     readable,
     run_batch,
+    settle_races,
     versions_before_after,
 )
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
@@ -420,6 +421,7 @@ def component_entry(module, client):
 # -- run (a batch runs in deployment_batch) -----------------------------------------------------------
 def run_one(module, client, entry):
     results = apply_actions(module, client, entry)
+    settle_races(client, [entry], {entry.environment_id: results})
     ((before, after),) = readable(module, client, [versions_before_after(entry, results)])
     diff = {"before": {"environment_id": entry.environment_id, "versions": before},
             "after": {"environment_id": entry.environment_id, "versions": after}}

@@ -99,7 +99,10 @@ options:
     type: int
     default: 600
   poll_interval:
-    description: Seconds between status polls, greater than 0.
+    description:
+      - The longest wait, in seconds, between two status polls (greater than 0). The status is read at once, again
+        after half a second, and then after waits that double up to this, so a release that completes quickly is
+        not waited on for long.
     type: float
     default: 5
 extends_documentation_fragment:
@@ -252,6 +255,7 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import (
 from ansible_collections.boomi.platform.plugins.module_utils.inputs import VERSION_SPEC, version_text
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
+FIRST_POLL_WAIT = 0.5  # seconds before the second status poll; each later wait doubles, up to poll_interval
 OPTIONS = dict(
     integration_pack_id=dict(type="str"),
     integration_pack=dict(type="str"),
@@ -461,9 +465,11 @@ def send_scheduled(client, plan, body):
 
 
 def follow(module, client, result):
-    """Poll the release status until SUCCESS (or SCHEDULED for a scheduled release)."""
+    """Poll the release status until SUCCESS (or SCHEDULED for a scheduled release): at once, then after
+    FIRST_POLL_WAIT seconds, doubling up to poll_interval, so a release that completes quickly is not waited on."""
     params = module.params
     deadline = time.monotonic() + params["wait_timeout"]
+    wait = min(FIRST_POLL_WAIT, params["poll_interval"])
     while True:
         status = release_api.status(client, result["request_id"])
         result["status"] = status["status"]
@@ -478,7 +484,8 @@ def follow(module, client, result):
                                 "with its request id" % (result["request_id"], result["integration_pack_id"],
                                                          result["status"], params["wait_timeout"]),
                                 extra={"release": result})
-        client.sleep(params["poll_interval"])
+        client.sleep(wait)
+        wait = min(wait * 2, params["poll_interval"])
 
 
 def apply_plan(module, client, plan, result):

@@ -13,6 +13,7 @@ rolled back (packages mode) or attached through its managed account's instance (
 from __future__ import annotations
 
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.plugin_utils import host_variables
 from ansible_collections.boomi.platform.plugins.plugin_utils import role_checks as checks
@@ -20,6 +21,8 @@ from ansible_collections.boomi.platform.plugins.plugin_utils import role_reads a
 from ansible_collections.boomi.platform.plugins.plugin_utils.role_release_inputs import release_inputs
 
 ROLES = ("package_and_deploy", "promote", "rollback", "release")
+DOWNGRADE_WAYS_OUT = ("set boomi_allow_downgrade: true to release them anyway, or put back one environment with the "
+                      "boomi.platform.rollback role")
 SPEC_OF = {"release": "package_and_deploy"}  # playbooks/release.yml: package_and_deploy's release inputs only
 
 
@@ -169,7 +172,18 @@ def read_release_side(ctx):
     planned = [(c["component_id"], c["package_version"]) for c in release["components"]]
     ctx.planned_packages = planned
     check_schedule(ctx, found, dict(planned))
+    check_downgrade(ctx, found, dict(planned))
     return every
+
+
+def check_downgrade(ctx, found, requested):
+    """A relaunched stale job (or last week's job template) would release older packages: refuse before any write,
+    when the requested packages exist already (packages this run creates are the newest by construction)."""
+    if found is None or ctx.out["release"]["allow_downgrade"]:
+        return
+    findings = rules.downgrades(ctx.client, found, requested)
+    if findings:
+        ctx.problems.add(rules.downgrade_message(found, findings, ways_out=DOWNGRADE_WAYS_OUT))
 
 
 def check_schedule(ctx, found, requested):
@@ -199,15 +213,17 @@ def read_pack_side(ctx):
 
 
 def check_expected(ctx, found):
+    """promote with boomi_expected_versions: the pack's current release must be the build that passed. Why it is
+    not comes from what Boomi shows: a release scheduled for later (known when AWX handed this node the release
+    step's boomi_release), another job's newer release, or nothing that tells."""
     expected = checks.versions_map("boomi_expected_versions", ctx.values.get("boomi_expected_versions"), ctx.problems)
     reads.in_pack("boomi_expected_versions", expected, ctx.members, ctx.problems)
-    current = reads.released(found)
-    differ = dict((c, v) for c, v in expected.items() if current.get(c) != v and c in ctx.members)
-    if differ:
-        ctx.problems.add("Integration pack %r is released at %s, not at the expected %s (boomi_expected_versions): "
-                         "another job may have released it since, or it is not the build that passed"
-                         % (found.get("name"), describe(current, differ, ctx.members),
-                            describe(differ, differ, ctx.members)))
+    known = next(iter(ctx.hosts.values())).values.get("boomi_release")
+    why = rules.explain_expected(ctx.client, found, dict((c, v) for c, v in expected.items() if c in ctx.members),
+                                 known=known if isinstance(known, dict) else None)
+    if why:
+        ctx.problems.add("Integration pack %r is not at the expected versions (boomi_expected_versions): %s"
+                         % (found.get("name"), why["message"]))
     ctx.out["expected_versions"] = expected
 
 

@@ -37,6 +37,7 @@ def release(client, args, outcome):
     release_changed, released = steps.run(
         release_module, integration_pack=wanted["integration_pack"], release_schedule=wanted["schedule"],
         release_on_date=wanted["on_date"], wait_timeout=wanted["wait_timeout"], poll_interval=wanted["poll_interval"],
+        allow_downgrade=wanted["allow_downgrade"],
         components=[{"component_id": c["component_id"], "version": c["package_version"]} for c in wanted["components"]])[:2]
     drop_twin(steps, pack.get("created_id"), released)
     result = {"packages": [p["packaged_component"] for _changed, p in packages], "removed": removed,

@@ -25,6 +25,7 @@ def release_inputs(values, raw, problems):
            "description": values.get("boomi_integration_pack_description"),
            "installation_type": values.get("boomi_integration_pack_installation_type") or "multi",
            "purge": bool(values.get("boomi_purge_components")),
+           "allow_downgrade": bool(values.get("boomi_allow_downgrade")),
            "undeploy_removed": bool(values.get("boomi_undeploy_removed")),
            "schedule": values.get("boomi_release_schedule") or "immediately",
            "wait_timeout": values.get("boomi_release_wait_timeout"),

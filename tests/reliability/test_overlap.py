@@ -1,7 +1,9 @@
 """Beyond single-run faults: overlapping runs (AWX jobs from several controllers, no shared lock), a write
 slower than twice the timeout, and a killed ansible-playbook whose module process lives on."""
 
+import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -59,6 +61,16 @@ def redundant_writes(state):
     return sum(n - 1 for n in releases.values()) + sum(n - 1 for n in deployments.values())
 
 
+def reported_changes(outputs):
+    """Deployments each run reported as its own change (its set_stats boomi_deployments), summed over runs."""
+    total = 0
+    for output in outputs:
+        stats = re.search(r"^\s*RUN: (\{.*\})\s*$", output, re.M)
+        for entry in (json.loads(stats.group(1)).get("boomi_deployments") or {}).values() if stats else []:
+            total += sum(1 for d in entry["deployments"] if d["changed"])
+    return total
+
+
 def everywhere(state):
     return {d["packageVersion"] for d in state["deployments"] if d["active"]}
 
@@ -71,6 +83,11 @@ def test_overlapping_runs_of_one_version_converge(sim, runs):
         codes, outputs = overlap(sim, ["1.0.5"] * runs)
         state = sim.state()
         assert unique_objects_duplicated(state) == [], outputs
+        # each environment's packages changed once: a run that deployed a package another run had just deployed
+        # reports no change, so the runs' reported changes add up to the deployments that changed something
+        distinct = len(set((d["environmentId"], d["packageId"]) for d in state["deployments"]))
+        if all(code == 0 for code in codes):
+            assert reported_changes(outputs) == distinct, outputs
         assert [p["name"] for p in state["integration_packs"]] == ["Order Processing Pack"]
         proc, rerun_writes, recap, stats = run(sim)  # the next morning's run finishes whatever a loser left
         assert_converged_at(sim, "1.0.5")
