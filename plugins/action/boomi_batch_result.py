@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
+from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
+
 display = Display()
 
 ARGUMENT_SPEC = dict(
@@ -73,7 +75,7 @@ def host_share(batch, environment_id, host=None):
     out = {"changed": bool(entry.get("changed")), "environment_id": environment_id,
            "environment_name": entry.get("environment_name"), "state": entry.get("state"),
            "deployments": entry.get("deployments") or [], "kept": entry.get("kept") or [],
-           "notes": notes(label, entry, names)}
+           "notes": notes(label, entry, names) + scheduled(label, entry, batch.get("schedule"), names)}
     if entry.get("failed"):
         out.update(failed=True, msg="Environment %s: %s" % (entry.get("environment_name") or environment_id,
                                                             entry.get("msg")))
@@ -102,6 +104,18 @@ def notes(label, entry, names):
         lines.append("%s: keeps %s at %s, rolled back from %s, the version this release ships; boomi_force: true ships "
                      "it" % (label, name_of(names, kept["component_id"]), kept["version"], kept["rolled_back_from"]))
     return lines
+
+
+def scheduled(label, entry, schedule, names):
+    """'release of <pack> scheduled for <date> (<versions>); <environment> keeps <versions> until then'."""
+    if not schedule:
+        return []
+    after = entry.get("after") or {}
+    keeps = schedule["current"] if "attached" in after else dict(
+        (c, after[c]) for c in schedule["versions"] if after.get(c))
+    return [rules.schedule_line(schedule["integration_pack"], schedule["release_on_date"],
+                                dict((name_of(names, c), v) for c, v in schedule["versions"].items()), label,
+                                dict((name_of(names, c), v) for c, v in keeps.items()))]
 
 
 def prepared(label, entry, batch, names):

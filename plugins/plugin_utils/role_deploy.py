@@ -63,7 +63,18 @@ def deploy_packages(client, args, task_vars, outcome):
         if "environments" not in exc.extra:
             raise
         changed, result, failed = exc.extra["changed"], {"environments": exc.extra["environments"]}, str(exc)
-    return changed, report(plan, hosts, entries, result["environments"], failed)
+    return changed, dict(report(plan, hosts, entries, result["environments"], failed), schedule=schedule(plan, released))
+
+
+def schedule(plan, released):
+    """A release this run left scheduled: its pack, date and versions, and what is current until then (each host's
+    report says what its environment keeps until the date); None for an immediate one."""
+    release = (released or {}).get("release") or {}
+    if release.get("release_schedule") != "on_date" or not release.get("scheduled_components"):
+        return None
+    return {"integration_pack": plan["integration_pack"]["name"], "release_on_date": release.get("release_on_date"),
+            "versions": dict((c["component_id"], c["version"]) for c in release["scheduled_components"]),
+            "current": dict((c["component_id"], c["version"]) for c in release.get("released_components") or [])}
 
 
 def predicted_release(plan, released, outcome):
@@ -110,7 +121,7 @@ def deploy_instances(client, client_for, args, task_vars, outcome):
         wanted = [plan["hosts"][h]["environment_id"] for h in active
                   if (plan["hosts"][h]["managed_account_id"], plan["hosts"][h]["instance_name"] or "") == (account, name)]
         attached.update(attach_instance(steps.with_client(client_for(account), account), plan, account, name, wanted))
-    return steps.changed, instance_report(plan, hosts, attached)
+    return steps.changed, dict(instance_report(plan, hosts, attached), schedule=schedule(plan, args.get("release")))
 
 
 def check_group(plan, hosts, account_ids):

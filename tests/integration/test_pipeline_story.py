@@ -112,6 +112,20 @@ def test_a_scheduled_release_is_deployed_only_once_it_is_due(sim, tmp_path):
     assert stats["boomi_release"]["status"] == "SCHEDULED"
     assert {c["version"] for c in stats["boomi_release"]["scheduled_components"]} == {"1.0.1"}
     assert stats["boomi_expected_versions"] == dict.fromkeys(PROCESSES, "1.0.0")
+    # every environment says what it keeps until the date, by component name
+    assert ("release of Order Processing Pack scheduled for %s (Invoice Sync 1.0.1, Order "
+            "Fulfilment 1.0.1, Order Intake 1.0.1); prod (Production) keeps Invoice Sync 1.0.0, Order Fulfilment "
+            "1.0.0, Order Intake 1.0.0 until then" % tomorrow) in proc.stdout
+    # promote of the scheduled build before its date: the schedule is known (AWX hands on boomi_release), and said
+    proc, writes, recap, stats = run_role(sim, playbook=ROOT + "/playbooks/promote.yml", inventory=inv, check=False,
+                                          extra={"boomi_expected_versions": dict.fromkeys(PROCESSES, "1.0.1"),
+                                                 "boomi_release": stats["boomi_release"]})
+    assert proc.returncode != 0 and writes == 0
+    assert "is scheduled for %s; current is" % tomorrow in proc.stdout and "another job" not in proc.stdout
+    proc, writes, recap, stats = run_role(sim, playbook=ROOT + "/playbooks/promote.yml", inventory=inv, check=False,
+                                          extra={"boomi_expected_versions": dict.fromkeys(PROCESSES, "1.0.1")})
+    assert proc.returncode != 0 and writes == 0
+    assert "a scheduled release may be pending" in proc.stdout and "another job" not in proc.stdout
     sim.control("POST", "clock", {"advance_days": 2})
     # the same pipeline the day after the date: the release is current, nothing fails, the environments move on
     proc, writes, recap, stats = run_role(sim, extra=scheduled, inventory=inv)
