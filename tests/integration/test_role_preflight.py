@@ -122,3 +122,19 @@ def test_the_check_plan_names_held_pinned_and_rolled_back_environments(sim, tmp_
     proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra=release("1.0.2"), inventory=inv)
     assert writes == 0 and "[WARNING]" not in proc.stdout + proc.stderr
     assert "prod (Production):\n  Invoice Sync: 1.0.0 \u2192 1.0.2\n" in proc.stdout
+
+
+def test_a_stale_job_relaunched_writes_nothing_unless_a_downgrade_is_allowed(sim, tmp_path):
+    """Issue 23: after 1.0.1 then 1.0.2 everywhere, a run asking for 1.0.1 (last week's job, relaunched) fails before
+    any write, naming boomi_allow_downgrade; with it, 1.0.1 is released and deployed."""
+    inv = inventory(tmp_path)
+    run_role(sim, extra=release("1.0.1"), inventory=inv)
+    sim.control("POST", "clock", {"advance_seconds": 5})  # Boomi's createdDate has whole seconds
+    run_role(sim, extra=release("1.0.2"), inventory=inv)
+    out = fails(sim, inv=inv, version="1.0.1")
+    assert "would move 3 components to an older package" in out and "set boomi_allow_downgrade: true" in out
+    assert "Order Intake from 1.0.2 back to 1.0.1" in out
+    assert everywhere(sim) == {"dev": {"1.0.2"}, "test": {"1.0.2"}, "prod": {"1.0.2"}}
+    proc, writes, recap, stats = run_role(sim, inventory=inv, extra=dict(release("1.0.1"), boomi_allow_downgrade=True))
+    assert writes == 1 + 9 and everywhere(sim) == {"dev": {"1.0.1"}, "test": {"1.0.1"}, "prod": {"1.0.1"}}
+    assert "older packages" in proc.stdout + proc.stderr  # the module warns that it released older packages
