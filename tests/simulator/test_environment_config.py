@@ -196,8 +196,8 @@ def test_a_multi_install_instance_keeps_its_extensions_in_a_group_per_process(bo
     for group in wrappers:
         assert groups[group]["id"] != test_env and groups[group]["environmentId"] == test_env
     assert groups[""]["connections"]["connection"] == []
-    intake_group = [g for g in wrappers if any(c["name"] == "Order Settings" for c in
-                                              groups[g]["processProperties"]["ProcessProperty"])][0]
+    intake_group = [g for g in wrappers
+                    if any(c["name"] == "Order Settings" for c in groups[g]["processProperties"]["ProcessProperty"])][0]
     one = results(managed.query("EnvironmentExtensions", equals("extensionGroupId", intake_group)))
     assert [d["id"] for d in one] == [groups[intake_group]["id"]]
     ok(managed.update("EnvironmentExtensions", groups[intake_group]["id"], dict(

@@ -119,13 +119,13 @@ def extensible(ctx, record):
     for process in record["_processes"]:
         found = definition(ctx.store, process["account"], process["componentId"])
         for connection in found.get("connections", []):
-            entry = view["connections"].setdefault(connection["id"], {"id": connection["id"], "name": connection["name"],
-                                                                       "fields": {}})
+            entry = view["connections"].setdefault(
+                connection["id"], {"id": connection["id"], "name": connection["name"], "fields": {}})
             for field in connection.get("fields", []):
                 entry["fields"].setdefault(field["id"], field)
         for component in found.get("processProperties", []):
-            entry = view["processProperties"].setdefault(component["id"], {"id": component["id"],
-                                                                          "name": component["name"], "values": {}})
+            entry = view["processProperties"].setdefault(
+                component["id"], {"id": component["id"], "name": component["name"], "values": {}})
             for value in component.get("values", []):
                 entry["values"].setdefault(value["key"], value)
         for prop in found.get("properties", []):
