@@ -116,8 +116,8 @@ def wanted(schedules=None, retry=None, enabled=None, state="present"):
         out["schedules"] = [_cron(s or {}, "schedules[%d]" % n, problems) for n, s in enumerate(schedules)]
     if retry is not None:
         max_retry = retry.get("max_retry")
-        if max_retry is not None and not 0 <= int(max_retry) <= MAX_RETRY:
-            problems.append("retry.max_retry is %s; Boomi retries at most %d times" % (max_retry, MAX_RETRY))
+        if max_retry is not None and not 1 <= int(max_retry) <= MAX_RETRY:
+            problems.append("retry.max_retry is %s; Boomi takes 1 to %d retries" % (max_retry, MAX_RETRY))
         out["retry"] = {"max_retry": None if max_retry is None else int(max_retry),
                         "schedules": None if retry.get("schedules") is None else
                         [_cron(s or {}, "retry.schedules[%d]" % n, problems) for n, s in enumerate(retry["schedules"])]}

@@ -77,7 +77,7 @@ options:
     type: dict
     suboptions:
       max_retry:
-        description: How many times a failed run is retried, 0-5.
+        description: How many times a failed run is retried, 1-5.
         type: int
       schedules:
         description: When retries run, as O(schedules).

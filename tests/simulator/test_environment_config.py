@@ -249,7 +249,7 @@ def test_a_schedule_update_replaces_everything(boomi, sim):
     ({"Schedule": [dict(SCHEDULE, hours="25")]}, "Schedule.hours '25' is not a schedule value"),
     ({"Schedule": [dict(SCHEDULE, minutes="every")]}, "Schedule.minutes 'every'"),
     ({"Schedule": [{"minutes": "0"}]}, "Schedule.hours is required"),
-    ({"Retry": {"Schedule": [], "maxRetry": 9}}, "maxRetry must be between 0 and 5"),
+    ({"Retry": {"Schedule": [], "maxRetry": 9}}, "maxRetry must be between 1 and 5"),
     ({"atomId": ATOMS["test"]}, "ProcessSchedules.atomId is '%s'" % ATOMS["test"]),
 ])
 def test_bad_schedules_are_refused(boomi, change, expected):

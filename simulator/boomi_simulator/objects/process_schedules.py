@@ -6,12 +6,13 @@ conceptual id synthesized from the process and runtime ids. GET, query by ``proc
 bulk GET, and UPDATE, which clears and replaces the schedules (``Schedule``: minutes, hours,
 daysOfWeek, daysOfMonth, months, years, Boomi's cron-like strings) and the retry schedules (``Retry``:
 ``Schedule`` and ``maxRetry``); the body names the object id, the runtime and the process.
-ProcessScheduleStatus (same ids) holds ``enabled``: UPDATE stops or resumes the schedules.
+ProcessScheduleStatus (same ids) holds ``enabled``: UPDATE stops or resumes the schedules. ``maxRetry`` is 1..5
+(the schema's text), else 400.
 [I] The object id is the unpadded URL-safe base64 of ``"<processId>|<atomId>"`` for both objects; an
 unscheduled process answers ``Schedule: []`` and ``Retry {Schedule: [], maxRetry: 5}`` (5 is the
 Scheduling dialog's default) and is enabled; every Schedule entry needs all six fields, each a cron
 list (``*``, numbers, ranges ``a-b``, steps ``/n``, commas) within minutes 0-59, hours 0-23, daysOfWeek
-1-7 (1 = Sunday), daysOfMonth 1-31, months 1-12; ``maxRetry`` is 0..5; the schedules and status of a
+1-7 (1 = Sunday), daysOfMonth 1-31, months 1-12; the schedules and status of a
 process that stops running are kept and show again when it runs there again; listener processes
 (which Boomi refuses to schedule) are not modelled.
 """
@@ -87,8 +88,8 @@ class ProcessSchedules(_Scheduled):
         check_body(retry, "ScheduleRetry", ("Schedule", "maxRetry"))
         check_type(retry, "maxRetry", int, "ScheduleRetry")
         max_retry = retry.get("maxRetry", DEFAULT_MAX_RETRY)
-        if not 0 <= max_retry <= 5:
-            raise bad_request("ScheduleRetry.maxRetry must be between 0 and 5, not %d" % max_retry)
+        if not 1 <= max_retry <= 5:
+            raise bad_request("ScheduleRetry.maxRetry must be between 1 and 5, not %d" % max_retry)
         ctx.data.process_schedules[ident] = {
             "id": ident, "atomId": record["atomId"], "processId": record["processId"],
             "Schedule": schedules(body.get("Schedule"), "Schedule"),
