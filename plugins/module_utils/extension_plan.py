@@ -59,6 +59,7 @@ def raise_problems(plan_, include_missing=True):
 def apply(client, plan_, check_mode=False):
     """Send each document's update (none in check mode); returns (changed, [view after, per document])."""
     changed, afters = False, []
+    _scrub_with(client, plan_["secrets"])
     for group in plan_["groups"]:
         if group["body"] is None or check_mode:
             afters.append(group["after"] if group["body"] is not None else group["document"])
@@ -74,13 +75,24 @@ def apply(client, plan_, check_mode=False):
     return changed, afters
 
 
+def _scrub_with(client, secrets):
+    """The client removes the task's secrets, too, from every message it builds (errors, retry warnings), since
+    Boomi may echo a value it refuses."""
+    scrubber = client.secrets
+    scrubber.values = sorted(set(scrubber.values) | set(s for s in secrets if s), key=len, reverse=True)
+
+
 def _landed(client, plan_, group):
     """After a lost answer: the document if the update shows in it, else None (then it is sent again).
 
     Sending it again is safe: a partial update sets the values it carries to absolute values and touches
     nothing else, so a second copy leaves the document exactly as one would (unlike a create, it cannot
     make a second object). The check plans the task again against the document as it is now, with
-    ``on_create`` so that a secret counts as landed once Boomi reports it set."""
+    ``on_create`` so that a secret sent for the first time counts as landed once Boomi reports it set. A
+    secret sent again (``update_secrets: always``) cannot be seen, so that update is always sent again."""
+    if plan_["update_secrets"] == "always" and any(c["after"].startswith(MASK + " (sent again")
+                                                   for c in group["changes"]):
+        return None
     now = client.get_or_none(api.OBJECT, group["document"]["id"])
     if now is None:
         return None

@@ -205,6 +205,9 @@ OPTIONS = dict(
     cross_references=dict(type="dict"),
     update_secrets=dict(type="str", choices=list(extension_plan.UPDATE_SECRETS), default="on_create", no_log=False),
 )
+# Any extension value may be a secret: Ansible must not write the task's arguments to the system log (AnsibleModule's
+# no_log; the values are still returned and shown masked, see conceal())
+CONSTRAINTS = dict(no_log=True)
 
 
 def conceal(module):
@@ -231,7 +234,7 @@ def run(module, client):
 
 
 def main():
-    run_module(OPTIONS, run)
+    run_module(OPTIONS, run, **CONSTRAINTS)
 
 
 if __name__ == "__main__":
