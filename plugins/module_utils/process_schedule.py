@@ -95,6 +95,8 @@ def _cron(entry, where, problems):
     values = []
     for name, dummy, low, high in CRON_FIELDS:
         raw = entry.get(name)
+        if raw is None and name != "minutes":
+            raw = "*"  # as the module's option defaults: only minutes must be given
         value = re.sub(r"\s+", "", str(raw)) if raw is not None else ""
         numbers = re.findall(r"(?<![/\d])\d+", value)
         if not CRON.match(value) or not all(low <= int(n) <= high for n in numbers):
