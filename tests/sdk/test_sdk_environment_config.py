@@ -33,18 +33,18 @@ from boomi.models import (
 from boomi_simulator.seed import ATOMS, CONNECTIONS
 
 from ..conftest import COMPONENTS, ENVIRONMENTS
-from .test_sdk_flow import sdk, typed, wire  # noqa: F401 - the fixtures, shared with the integration-pack flow
+from .test_sdk_flow import typed
 
 INTAKE = COMPONENTS["order_intake"]
 DEV, TEST = ENVIRONMENTS["dev"], ENVIRONMENTS["test"]
 
 
-def deploy(sdk, wire):  # noqa: F811 - the fixtures
+def deploy(sdk, wire):
     typed(wire, lambda: sdk.deployed_package.create_deployed_package(DeployedPackage(
         environment_id=DEV, component_id=INTAKE, notes="sdk flow")), DeployedPackage)
 
 
-def test_runtimes_and_their_environments_hydrate(sim, sdk, wire):  # noqa: F811 - the fixtures
+def test_runtimes_and_their_environments_hydrate(sim, sdk, wire):
     atoms = typed(wire, lambda: sdk.atom.query_atom(AtomQueryConfig(query_filter=AtomQueryConfigQueryFilter(
         expression=AtomSimpleExpression(operator="EQUALS", property="id", argument=[ATOMS["dev"]])))),
         AtomQueryResponse)
@@ -52,8 +52,7 @@ def test_runtimes_and_their_environments_hydrate(sim, sdk, wire):  # noqa: F811 
     moved = typed(wire, lambda: sdk.environment_atom_attachment.create_environment_atom_attachment(
         EnvironmentAtomAttachment(atom_id=ATOMS["dev"], environment_id=TEST)), EnvironmentAtomAttachment)
     query = EnvironmentAtomAttachmentQueryConfig(query_filter=EnvironmentAtomAttachmentQueryConfigQueryFilter(
-        expression=EnvironmentAtomAttachmentSimpleExpression(operator="EQUALS", property="environmentId",
-                                                            argument=[TEST])))
+        expression=EnvironmentAtomAttachmentSimpleExpression(operator="EQUALS", property="environmentId", argument=[TEST])))
     attached = typed(wire, lambda: sdk.environment_atom_attachment.query_environment_atom_attachment(query),
                      EnvironmentAtomAttachmentQueryResponse, item_model=EnvironmentAtomAttachment)
     assert sorted(a.atom_id for a in attached.result) == sorted([ATOMS["test"], ATOMS["dev"]])
@@ -61,7 +60,7 @@ def test_runtimes_and_their_environments_hydrate(sim, sdk, wire):  # noqa: F811 
     assert wire.last["status"] == 200
 
 
-def test_environment_extensions_hydrate_and_take_a_partial_update(sim, sdk, wire):  # noqa: F811 - the fixtures
+def test_environment_extensions_hydrate_and_take_a_partial_update(sim, sdk, wire):
     deploy(sdk, wire)
     document = typed(wire, lambda: sdk.environment_extensions.get_environment_extensions(DEV), EnvironmentExtensions)
     orders, = [c for c in document.connections.connection if c.id_ == CONNECTIONS["orders_db"]]
@@ -82,7 +81,7 @@ def test_environment_extensions_hydrate_and_take_a_partial_update(sim, sdk, wire
     assert [d.id_ for d in found.result] == [DEV]
 
 
-def test_process_schedules_hydrate_and_update(sim, sdk, wire):  # noqa: F811 - the fixtures
+def test_process_schedules_hydrate_and_update(sim, sdk, wire):
     deploy(sdk, wire)
     query = ProcessSchedulesQueryConfig(query_filter=ProcessSchedulesQueryConfigQueryFilter(
         expression=ProcessSchedulesSimpleExpression(operator="EQUALS", property="processId", argument=[INTAKE])))

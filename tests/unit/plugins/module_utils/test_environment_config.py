@@ -43,8 +43,8 @@ def test_plan_then_apply_then_nothing_left(sim, deployed):
 
 
 def test_unknown_components_are_missing_and_bad_fields_are_problems(deployed):
-    plan = extension_plan.plan_environment(deployed, PROD, {"connections": {"Billing DB": {"url": "x"},
-                                                                          "Orders DB": {"colour": "x"}}})
+    wanted = {"connections": {"Billing DB": {"url": "x"}, "Orders DB": {"colour": "x"}}}
+    plan = extension_plan.plan_environment(deployed, PROD, wanted)
     assert len(plan["missing"]) == 1 and "Billing DB" in plan["missing"][0]
     assert len(plan["problems"]) == 1 and "['colour']: no field with that id" in plan["problems"][0]
     with pytest.raises(UsageError, match="Billing DB.*colour|colour.*Billing DB"):
