@@ -3,9 +3,10 @@
 Descriptions, examples and XML hints are stripped; the result is closed under $ref and kept at
 tests/contract/boomi-schemas.json so the project carries its own copy of the contract.
 
-The lifecycle subset holds every object we write; ComponentMetadata (names for the info modules)
-and AccountGroup / AccountGroupAccount (partner distribution) are only in the full document beside
-it, so they are cut from there.
+The lifecycle subset holds the objects of the integration-pack flow; ComponentMetadata (names for the
+info modules), AccountGroup / AccountGroupAccount (partner distribution) and the per-environment
+configuration objects (EnvironmentExtensions, ProcessSchedules, ProcessScheduleStatus, Atom,
+EnvironmentAtomAttachment) are only in the full document beside it, so they are cut from there.
 
 Usage: python tests/contract/extract_schemas.py [path/to/boomi-platform-openapi-ipack-subset.json [path/to/full.json]]
 """
@@ -26,7 +27,9 @@ OBJECTS = ("PackagedComponent", "PublisherIntegrationPack", "ReleaseIntegrationP
            # partner distribution: share, the consumer's view, install, attach
            "AccountGroupIntegrationPack", "IntegrationPack", "IntegrationPackInstance",
            "IntegrationPackEnvironmentAttachment")
-FULL_ONLY = ("ComponentMetadata", "AccountGroup", "AccountGroupAccount")  # not among the subset's paths
+FULL_ONLY = ("ComponentMetadata", "AccountGroup", "AccountGroupAccount",  # not among the subset's paths
+             # per-environment configuration: extensions, schedules, the runtimes that run them
+             "EnvironmentExtensions", "ProcessSchedules", "ProcessScheduleStatus", "Atom", "EnvironmentAtomAttachment")
 SUFFIXES = ("", "QueryResponse", "BulkResponse", "QueryConfig")
 DROP = {"description", "example", "examples", "xml", "externalDocs"}
 

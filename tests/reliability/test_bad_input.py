@@ -1,19 +1,23 @@
 """Every bad input in docs/bad-inputs.yml fails clearly, names the option and the fix, and writes nothing."""
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
+from boomi_simulator.seed import PROCESS_PROPERTIES, PROCESS_PROPERTY_KEYS
 
 from ..conftest import COMPONENTS, ENVIRONMENTS, BoomiClient
 from ..integration.playbook import Step, play
 from .report import record
 
+SECRET = "hunter2"  # the value the extension cases give where a secret goes
 CASES = yaml.safe_load((Path(__file__).resolve().parents[2] / "docs" / "bad-inputs.yml").read_text(encoding="utf-8"))
 
 
 def setup_state(sim):
-    """A released pack Orders (Order Intake 1.0.0), an unreleased pack, two packs named Twin."""
+    """A released pack Orders (Order Intake 1.0.0), an unreleased pack, two packs named Twin; Order Intake 1.0.0
+    deployed to stage, with an encrypted extension value set there."""
     client = BoomiClient(sim)
 
     def create(obj, body):
@@ -38,9 +42,22 @@ def setup_state(sim):
                                                         {"componentId": COMPONENTS["order_intake"], "version": "1.0.0"}]}})
         for dummy in range(2):
             client.get("ReleaseIntegrationPackStatus", release["requestId"])
+    configured_environment(create, client, intake["packageId"])
     return {"intake": COMPONENTS["order_intake"], "invoice_sync": COMPONENTS["invoice_sync"],
             "certificate": COMPONENTS["partner_cert"], "orders_api": COMPONENTS["orders_api"],
-            "dev": ENVIRONMENTS["dev"], "intake_package": intake["packageId"], "orders_pack": packs["Orders"]["id"]}
+            "dev": ENVIRONMENTS["dev"], "intake_package": intake["packageId"], "orders_pack": packs["Orders"]["id"],
+            "stage": ENVIRONMENTS["stage"]}
+
+
+def configured_environment(create, client, package_id):
+    """Order Intake deployed to stage, whose extensions then hold an encrypted API Key (set)."""
+    stage = ENVIRONMENTS["stage"]
+    create("DeployedPackage", {"environmentId": stage, "packageId": package_id})
+    keys = [{"key": key, "useDefault": True} for key in (PROCESS_PROPERTY_KEYS["batch_size"], PROCESS_PROPERTY_KEYS["region"])]
+    keys.append({"key": PROCESS_PROPERTY_KEYS["api_key"], "value": "set-before", "useDefault": False})
+    answer = client.update("EnvironmentExtensions", stage, {"id": stage, "partial": True, "processProperties": {
+        "ProcessProperty": [{"id": PROCESS_PROPERTIES["order_settings"], "ProcessPropertyValue": keys}]}})
+    assert answer.status_code == 200, answer.text
 
 
 def render(text, variables):
@@ -62,9 +79,10 @@ def test_every_bad_input_fails_clearly_with_zero_writes(sim, tmp_path):
     for case, outcome in zip(CASES, outcomes):
         expected = [render(text, variables) for text in case["expect"]]
         missing = [text for text in expected if text not in outcome.msg]
-        if not outcome.failed or missing or outcome.writes:
-            problems.append("%s: failed=%s writes=%s missing=%s msg=%r"
-                            % (case["name"], outcome.failed, outcome.writes, missing, outcome.msg))
+        leaked = SECRET in json.dumps(outcome.result)  # the cases' stand-in secret: never echoed
+        if not outcome.failed or missing or outcome.writes or leaked:
+            problems.append("%s: failed=%s writes=%s missing=%s leaked=%s msg=%r"
+                            % (case["name"], outcome.failed, outcome.writes, missing, leaked, outcome.msg))
     record("bad_input", cases=len(CASES), clear_errors=len(CASES) - len(problems),
            writes=sum(o.writes for o in outcomes))
     assert problems == []

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from boomi_simulator.seed import BUILTIN_SEED
 
-from ..conftest import ACCOUNT, USER
+from ..conftest import ACCOUNT, TOKEN as TOKEN_OF_SEED, USER
 from ..integration.role import run_role
 from .converge import COMPONENT_IDS, ENVIRONMENT_IDS
 from .report import record
@@ -90,3 +90,93 @@ def assert_converged_secret(sim):
     state = sim.state()
     assert len(state["packaged_components"]) == 3 and len(state["releases"]) == 1
     assert sum(1 for d in state["deployments"] if d["active"]) == 15
+
+
+# -- per-environment configuration (issue 25): extension secrets ------------------------------------------------
+DB_CANARY = "canary-db-password-8d1f2e07"
+KEY_CANARY = "canary-api-key-4b7c9a31"
+FAILING = """
+- name: Bad input and a failing write, each with the canary secrets in the task
+  hosts: dev
+  gather_facts: false
+  module_defaults:
+    group/boomi.platform.boomi: {api_url: "%(url)s", account_id: "%(account)s", username: "%(user)s",
+                                 api_token: "%(token)s"}
+  tasks:
+    - name: An unknown field beside a secret
+      boomi.platform.boomi_environment_extensions:
+        environment_id: "{{ boomi_environment_id }}"
+        connections: {Orders DB: {password: "{{ db_password }}", hostname: x}}
+      ignore_errors: true
+    - name: A secret given for a field Boomi does not encrypt
+      boomi.platform.boomi_environment_extensions:
+        environment_id: "{{ boomi_environment_id }}"
+        connections: {Orders DB: {user: {value: "{{ db_password }}", secret: true}}}
+      ignore_errors: true
+    - name: A component rewrite without its secret (API Key is set)
+      boomi.platform.boomi_environment_extensions:
+        environment_id: "{{ boomi_environment_id }}"
+        process_properties: {Order Settings: {Region: us-east}}
+      ignore_errors: true
+    - name: Boomi refuses the write, echoing the secret back (a fault)
+      boomi.platform.boomi_environment_extensions:
+        environment_id: "{{ boomi_environment_id }}"
+        connections: {Orders DB: {password: "{{ db_password }}"}}
+        update_secrets: always
+        max_retries: 0
+      ignore_errors: true
+"""
+SAVE = {"name": "Keep what the run registered", "delegate_to": "localhost", "check_mode": False, "ansible.builtin.copy": {
+    "content": "{{ {'extensions': extensions_result, 'schedule': schedule_result} | to_nice_json }}",
+    "dest": "{{ out_dir }}/{{ inventory_hostname }}-config.json", "mode": "0600"}}
+
+
+def test_no_extension_secret_anywhere(sim, tmp_path):
+    from .environment_config import assert_configured, deployed, playbook, run
+    deployed(sim)
+    secrets = {"db_password": DB_CANARY, "api_key": KEY_CANARY, "out_dir": str(tmp_path)}
+    book = tmp_path / "configure.yml"
+    plays = playbook(sim)
+    plays[0]["tasks"].append(SAVE)
+    book.write_text(yaml.safe_dump(plays, sort_keys=False))
+    log = tmp_path / "ansible.log"
+    env = {"ANSIBLE_LOG_PATH": str(log)}
+    outputs = []
+    for args in (("-vvvv", "--diff", "--check"), ("-vvvv", "--diff"), ("-vvvv", "--diff", "--check")):
+        proc, writes, recap = run(sim, tmp_path, *args, secrets=secrets, env=env, book=book)
+        assert proc.returncode == 0 and all(r["failed"] == 0 for r in recap.values()), proc.stdout[-3000:]
+        outputs += [proc.stdout, proc.stderr]
+        outputs += [(tmp_path / ("%s-config.json" % host)).read_text() for host in ("dev", "test", "prod", "stage", "dr")]
+    assert_configured(sim, {"db_password": DB_CANARY, "api_key": KEY_CANARY})
+    check_run = outputs[0]  # the --check --diff run shows the plan: values in clear, the secrets masked
+    assert '"url": "jdbc:postgresql://dev/orders"' in check_run and '"password": "********"' in check_run
+    assert "Orders DB / password: (not set) -> ********" in outputs[2]  # dev's registered result (check run)
+    failing = tmp_path / "failing.yml"
+    failing.write_text(FAILING % {"url": sim.url, "account": ACCOUNT, "user": USER, "token": TOKEN_OF_SEED})
+    sim.fault(kind="500", object="EnvironmentExtensions", operation="update",
+              message="Invalid value %s for field password" % DB_CANARY)
+    proc, writes, recap = run(sim, tmp_path, "-vvvv", "--diff", secrets=secrets, env=env, book=failing, check=False)
+    assert writes == 0 and proc.stdout.count("...ignoring") == 4, proc.stdout[-4000:]
+    outputs += [proc.stdout, proc.stderr, log.read_text()]
+    canaries = (DB_CANARY, KEY_CANARY)
+    hits = sum(text.count(canary) for text in outputs for canary in canaries)
+    record("secrets", option="extension values", texts_searched=len(outputs), characters=sum(len(t) for t in outputs),
+           hits=hits)
+    where = [text[max(0, text.find(c) - 300):text.find(c) + 100] for text in outputs for c in canaries if c in text]
+    assert hits == 0, where[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="Ansible echoes a module's arguments when its own option checks, or the "
+                   "connection options, fail before run() starts; the fix is a run_module hook (module.py, the lead's) "
+                   "that echoes them masked: see the issue 25 report")
+def test_no_extension_secret_when_the_options_fail_before_the_module_runs(sim, tmp_path):
+    book = tmp_path / "early.yml"
+    book.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [
+        {"boomi.platform.boomi_environment_extensions": {
+            "api_url": sim.url, "account_id": ACCOUNT, "username": USER, "environment_id": "x",
+            "update_secrets": "sometimes", "connections": {"Orders DB": {"password": DB_CANARY}}},
+         "ignore_errors": True}]}]))
+    from ..integration.playbook import run_playbook
+    proc = run_playbook(book, args=("-vvvv",), check=False)
+    assert "...ignoring" in proc.stdout
+    assert DB_CANARY not in proc.stdout + proc.stderr

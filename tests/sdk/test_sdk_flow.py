@@ -1,19 +1,15 @@
 """A third party's view of the simulator: Boomi's SDK generated from Boomi's own OpenAPI document (the `boomi`
 package on PyPI, pinned in requirements-dev.txt) drives the integration-pack flow, and every answer must
-hydrate into the SDK's typed model.
+hydrate into the SDK's typed model. The fixtures (the SDK and the wire it talks over) are in conftest.py.
 
 The SDK never raises on a 2xx answer it cannot read: it quietly returns the raw dict or text instead
 (BaseService._deserialize_or_raw). So each answer is checked with isinstance(), and on a miss the model's
 own _unmap() is run on the raw body to show why.
 """
 
-import json
 import time
-import types
 
 import pytest
-import requests
-from boomi import Boomi
 from boomi.models import (
     DeployedPackage,
     Environment,
@@ -34,53 +30,12 @@ from boomi.models import (
     ReleasePackagedComponent,
     ReleasePackagedComponents,
 )
-from boomi.net.request_chain.handlers import http_handler
 from boomi.net.transport.api_error import ApiError
 
-from ..conftest import ACCOUNT, COMPONENTS, ENVIRONMENTS, TOKEN, USER
+from ..conftest import COMPONENTS, ENVIRONMENTS
 
 COMPONENT = COMPONENTS["order_intake"]
 ENVIRONMENT = ENVIRONMENTS["dev"]
-GAP = 0.15  # the SDK does not pace; the simulator enforces Boomi's 10 requests/s
-
-
-class Wire:
-    """What the SDK sent and got back last: the SDK calls http_handler.requests.request() for every call."""
-
-    def __init__(self):
-        self.last = None
-        self.sent = []
-
-    def request(self, method, url, **kwargs):
-        time.sleep(GAP)
-        response = requests.request(method, url, **kwargs)
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = response.text
-        self.last = {"method": method, "url": url, "sent": kwargs.get("json", kwargs.get("data")),
-                     "status": response.status_code, "answer": answer}
-        self.sent.append(self.last)
-        return response
-
-    def describe(self):
-        last = self.last or {}
-        return "%s %s -> %s\n  sent:   %s\n  answer: %s" % (
-            last.get("method"), last.get("url"), last.get("status"), json.dumps(last.get("sent")),
-            json.dumps(last.get("answer")))
-
-
-@pytest.fixture
-def wire(monkeypatch):
-    capture = Wire()
-    monkeypatch.setattr(http_handler, "requests", types.SimpleNamespace(request=capture.request))
-    return capture
-
-
-@pytest.fixture
-def sdk(sim, wire):
-    return Boomi(username="BOOMI_TOKEN." + USER, password=TOKEN, account_id=ACCOUNT,
-                 base_url=sim.url + "/api/rest/v1/{accountId}", timeout=10000)
 
 
 def typed(wire, call, model, item_model=None):
