@@ -132,4 +132,5 @@ def prepared(label, entry, batch, names):
         changes = ["  %s: %s %s %s" % (name_of(names, c), before.get(c) or "(none)", ARROW, after.get(c) or "(none)")
                    for c in sorted(set(before) | set(after), key=lambda c: name_of(names, c))
                    if before.get(c) != after.get(c)]
+    changes += ["  %s" % line.replace(" -> ", " %s " % ARROW) for line in entry.get("configuration") or []]
     return "%s:\n%s\n" % (label, "\n".join(changes)) if changes else ""

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from ansible_collections.boomi.platform.plugins.module_utils import deployment_batch as batch
 from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
-from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 from ansible_collections.boomi.platform.plugins.modules import boomi_deployed_package as deploy_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack_attachment as attach_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack_instance as instance_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack_share as share_module
+from ansible_collections.boomi.platform.plugins.plugin_utils import role_configure as configure
 from ansible_collections.boomi.platform.plugins.plugin_utils.in_process import StepModule
 from ansible_collections.boomi.platform.plugins.plugin_utils.steps import Steps
 
@@ -42,7 +43,7 @@ def pack_options(plan):
 
 
 # -- packages mode ------------------------------------------------------------------------------------------
-def deploy_packages(client, args, task_vars, outcome):
+def deploy_packages(client, args, task_vars, outcome, configuration=None):
     plan, released = args["plan"], args.get("release") or {}
     hosts = batch_hosts(plan, task_vars)
     environments = [dict((k, v) for k, v in plan["hosts"][h].items() if k in ENTRY_KEYS and k != "environment_name")
@@ -63,7 +64,9 @@ def deploy_packages(client, args, task_vars, outcome):
         if "environments" not in exc.extra:
             raise
         changed, result, failed = exc.extra["changed"], {"environments": exc.extra["environments"]}, str(exc)
-    return changed, dict(report(plan, hosts, entries, result["environments"], failed), schedule=schedule(plan, released))
+    out = report(plan, hosts, entries, result["environments"], failed)
+    changed = configure_environments(configuration or {}, out["environments"], lambda host: client, outcome) or changed
+    return changed, dict(publish(out), schedule=schedule(plan, released))
 
 
 def schedule(plan, released):
@@ -98,17 +101,44 @@ def report(plan, hosts, entries, environments, failed):
         out[entry.environment_id] = dict(item, inventory_hostname=host, before=before, after=after,
                                          environment_name=item.get("environment_name") or wanted.get("environment_name"),
                                          pinned_versions={} if wanted["hold"] else wanted.get("pinned_versions") or {})
-    stats = dict((e, {"environment_name": i["environment_name"], "inventory_hostname": i["inventory_hostname"],
-                      "state": i["state"], "deployments": i["deployments"]}) for e, i in out.items())
-    result = {"environments": out, "component_names": plan.get("component_names") or {}, "mode": "packages",
-              "ansible_stats": {"data": {"boomi_deployments": stats}, "per_host": False, "aggregate": True}}
+    result = {"environments": out, "component_names": plan.get("component_names") or {}, "mode": "packages"}
     if failed:
         result["msg"] = failed
     return result
 
 
+STATS_KEYS = ("environment_name", "inventory_hostname", "state", "deployments", "managed_account_id",
+              "integration_pack_instance_id", "attachment_id")
+
+
+def publish(result):
+    """boomi_deployments for set_stats (AWX hands it to the next workflow node): per environment id, what happened."""
+    stats = dict((e, dict((k, i[k]) for k in STATS_KEYS if k in i)) for e, i in result["environments"].items())
+    return dict(result, ansible_stats={"data": {"boomi_deployments": stats}, "per_host": False, "aggregate": True})
+
+
+def configure_environments(configuration, environments, client_of, outcome):
+    """Each environment's extensions and schedules ({host: its variables}), after its deployment; an environment
+    that failed or is held is left alone. A failure there fails that environment only."""
+    changed = False
+    for entry in environments.values():
+        host = entry["inventory_hostname"]
+        if host not in configuration or entry.get("failed") or entry["state"] == "held":
+            continue
+        try:
+            done, entry["configuration"] = configure.apply(client_of(host), entry["environment_id"],
+                                                           configuration[host], outcome.check_mode, outcome.hide)
+        except BoomiError as exc:
+            entry.update(failed=True, state="failed", msg=str(exc))
+            continue
+        if done:
+            changed = entry["changed"] = True
+            entry["state"] = "configured" if entry["state"] == "unchanged" else entry["state"]
+    return changed
+
+
 # -- pack_instance mode ---------------------------------------------------------------------------------------
-def deploy_instances(client, client_for, args, task_vars, outcome):
+def deploy_instances(client, client_for, args, task_vars, outcome, configuration=None):
     plan = args["plan"]
     hosts = batch_hosts(plan, task_vars)
     active = [h for h in hosts if not plan["hosts"][h]["hold"]]
@@ -121,7 +151,10 @@ def deploy_instances(client, client_for, args, task_vars, outcome):
         wanted = [plan["hosts"][h]["environment_id"] for h in active
                   if (plan["hosts"][h]["managed_account_id"], plan["hosts"][h]["instance_name"] or "") == (account, name)]
         attached.update(attach_instance(steps.with_client(client_for(account), account), plan, account, name, wanted))
-    return steps.changed, dict(instance_report(plan, hosts, attached), schedule=schedule(plan, args.get("release")))
+    out = instance_report(plan, hosts, attached)
+    changed = configure_environments(configuration or {}, out["environments"],
+                                     lambda host: client_for(plan["hosts"][host]["managed_account_id"]), outcome)
+    return steps.changed or changed, dict(publish(out), schedule=schedule(plan, args.get("release")))
 
 
 def check_group(plan, hosts, account_ids):
@@ -166,8 +199,4 @@ def instance_report(plan, hosts, attached):
             "attachment_id": entry.get("attachment_id"),
             "before": {"attached": bool(entry.get("attached")) and not entry.get("changed")},
             "after": {"attached": bool(entry.get("attached"))}}
-    stats = dict((e, dict((k, i[k]) for k in ("environment_name", "inventory_hostname", "state", "deployments",
-                                              "managed_account_id", "integration_pack_instance_id", "attachment_id")))
-                 for e, i in out.items())
-    return {"environments": out, "component_names": plan.get("component_names") or {}, "mode": "pack_instance",
-            "ansible_stats": {"data": {"boomi_deployments": stats}, "per_host": False, "aggregate": True}}
+    return {"environments": out, "component_names": plan.get("component_names") or {}, "mode": "pack_instance"}

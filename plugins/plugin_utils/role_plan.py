@@ -16,6 +16,7 @@ from ansible_collections.boomi.platform.plugins.module_utils import integration_
 from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.plugin_utils import host_variables
+from ansible_collections.boomi.platform.plugins.plugin_utils import role_configure as configure
 from ansible_collections.boomi.platform.plugins.plugin_utils import role_checks as checks
 from ansible_collections.boomi.platform.plugins.plugin_utils import role_reads as reads
 from ansible_collections.boomi.platform.plugins.plugin_utils.role_release_inputs import release_inputs
@@ -102,6 +103,11 @@ def plan_hosts(ctx):
             plan.update(partner_host(ctx, name, typed))
         else:
             plan.update(packages_host(ctx, name, typed))
+        values = ctx.hosts[name].values
+        for problem in configure.shape_problems(name, values):
+            ctx.problems.add(problem)
+        # the environment's own configuration follows a deployment (package_and_deploy, promote), not a rollback
+        plan["configure"] = configure.configured(values) and not plan["hold"] and ctx.role != "rollback"
         ctx.plans[name] = plan
     for environment, hosts in sorted((e, h) for e, h in by_environment.items() if e and len(h) > 1):
         ctx.problems.add("%s all stand for environment %s (boomi_environment_id); give each environment one host"
@@ -150,6 +156,21 @@ def read_and_check(ctx):
         read_partner_side(ctx)
     else:
         read_packages_side(ctx, ctx.members)
+    ctx.stop_if_problems()  # the environments exist: now the names their configuration uses
+    read_configuration_side(ctx)
+
+
+def read_configuration_side(ctx):
+    wanted = dict((h, (p["environment_id"], ctx.hosts[h].values)) for h, p in ctx.plans.items() if p["configure"])
+    if not wanted:
+        return
+
+    def client_of(host):
+        account = ctx.plans[host].get("managed_account_id")
+        return ctx.client_for(account) if ctx.out["mode"] == "pack_instance" and account else ctx.client
+
+    for problem in configure.name_problems(client_of, wanted):
+        ctx.problems.add(problem)
 
 
 def read_release_side(ctx):

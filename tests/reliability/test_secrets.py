@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from boomi_simulator.seed import BUILTIN_SEED
+from boomi_simulator.seed import BUILTIN_SEED, CONNECTIONS
 
 from ..conftest import ACCOUNT, TOKEN as TOKEN_OF_SEED, USER
 from ..integration.role import run_role
@@ -15,6 +15,7 @@ from .report import record
 
 CANARY_TOKEN = "canary-token-5b9e1f07c2d84a6f"
 CANARY_PASSWORD = "canary-password-3c7a90e41b2f"
+ROLE_DB_CANARY = "canary-role-db-password-6e2a1c"
 
 PLAYBOOK = """
 - name: Process D, then keep everything the run registered
@@ -44,6 +45,9 @@ def inventory(tmp_path, secrets):
     Ansible prints its own command line at -vvvv, and so does ps)."""
     names = ("dev", "test", "prod", "stage", "dr")
     hosts = {name: {"boomi_environment_id": env} for name, env in zip(names, ENVIRONMENT_IDS)}
+    # the role applies prod's own values after its deployment: an encrypted connection password, the canary too
+    hosts["prod"]["boomi_environment_extensions"] = {"connections": {"Orders DB": {
+        "url": "jdbc:postgresql://orders-db.prod.example.com:5432/orders", "password": ROLE_DB_CANARY}}}
     data = {"boomi_environments": {"hosts": hosts, "vars": {
         "ansible_connection": "local", "ansible_python_interpreter": "{{ ansible_playbook_python }}",
         "boomi_account_id": ACCOUNT, "boomi_username": USER, "boomi_integration_pack_name": "Secret Pack",
@@ -61,7 +65,7 @@ def test_no_canary_anywhere(sim, tmp_path, option):
     sim.control("POST", "seed", seed)
     secret = CANARY_TOKEN if option == "api_token" else CANARY_PASSWORD
     user = "BOOMI_TOKEN." + USER if option == "api_token" else USER
-    canaries = [secret, base64.b64encode(("%s:%s" % (user, secret)).encode()).decode()]
+    canaries = [secret, base64.b64encode(("%s:%s" % (user, secret)).encode()).decode(), ROLE_DB_CANARY]
     book = tmp_path / "secrets.yml"
     book.write_text(PLAYBOOK)
     log = tmp_path / "ansible.log"
@@ -90,6 +94,8 @@ def assert_converged_secret(sim):
     state = sim.state()
     assert len(state["packaged_components"]) == 3 and len(state["releases"]) == 1
     assert sum(1 for d in state["deployments"] if d["active"]) == 15
+    prod = [d for d in state["environment_extensions"] if d["environmentId"] == ENVIRONMENT_IDS[2]]
+    assert [d["connections"][CONNECTIONS["orders_db"]]["password"] for d in prod] == [ROLE_DB_CANARY]  # it was set
 
 
 # -- per-environment configuration (issue 25): extension secrets ------------------------------------------------

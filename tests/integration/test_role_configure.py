@@ -1,0 +1,77 @@
+"""Each environment's own configuration through the roles (issue 25): per-host boomi_environment_extensions and
+boomi_process_schedules, checked by the pre-flight, applied after the environment's deployment, left alone on a
+held host, shown by name in --check --diff with secrets masked."""
+
+from boomi_simulator.seed import CONNECTIONS
+
+from ..conftest import ENVIRONMENTS
+from .role import ROOT, run_role
+from .test_pipeline_story import inventory, release
+
+PROD_URL = "jdbc:postgresql://orders-db.prod.example.com:5432/orders"
+TEST_URL = "jdbc:postgresql://orders-db.test.example.com:5432/orders"
+PASSWORD = "pw-3f7c1e9a5b2d-prod"
+ORDERS_DB = CONNECTIONS["orders_db"]
+
+
+def extensions(url=PROD_URL, **fields):
+    return {"boomi_environment_extensions": {"connections": {"Orders DB": dict({"url": url, "password": PASSWORD},
+                                                                               **fields)}}}
+
+
+def orders_db(sim, environment):
+    """The Orders DB connection's url and whether its password is set in an environment (the simulator's state
+    holds the overrides: the url is the component's own, TEST_URL, without one)."""
+    overrides = {}
+    for document in sim.state()["environment_extensions"]:
+        if document["environmentId"] == ENVIRONMENTS[environment] and not document.get("extensionGroupId"):
+            overrides = document["connections"].get(ORDERS_DB) or {}
+    return overrides.get("url", TEST_URL), bool(overrides.get("password"))
+
+
+def test_prod_gets_its_values_after_the_deployment_and_a_rerun_writes_nothing(sim, tmp_path):
+    inv = inventory(tmp_path, prod=extensions())
+    proc, writes, recap, stats = run_role(sim, extra=release("1.0.0"), inventory=inv)
+    assert writes == 3 + 2 + 1 + 9 + 1  # packages, pack, release, deployments, prod's one extensions update
+    assert orders_db(sim, "prod") == (PROD_URL, True) and orders_db(sim, "test")[0] == TEST_URL
+    proc, writes, recap, stats = run_role(sim, extra=release("1.0.0"), inventory=inv)
+    assert writes == 0 and not any(r["changed"] for r in recap.values())
+
+
+def test_the_check_plan_shows_names_old_and_new_values_and_masks_the_password(sim, tmp_path):
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra=release("1.0.0"),
+                                          inventory=inventory(tmp_path, prod=extensions()))
+    assert writes == 0 and recap["prod"]["changed"] == 1 and recap["test"]["changed"] == 0, proc.stdout[-5000:]
+    shown = proc.stdout[proc.stdout.find("prod (Production):\n"):].split("changed: [prod]")[0]
+    assert "  Orders DB / url: %s \u2192 %s\n" % (TEST_URL, PROD_URL) in shown, shown
+    assert "  Orders DB / password: (not set) \u2192 ********\n" in shown, shown
+    assert PASSWORD not in proc.stdout + proc.stderr
+    assert stats["boomi_deployments"][ENVIRONMENTS["prod"]]["state"] == "configured"
+
+
+def test_an_unknown_field_fails_before_any_write_listing_the_known_fields(sim, tmp_path):
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.1"),
+                                          inventory=inventory(tmp_path, prod=extensions(hostname="db.prod")))
+    assert proc.returncode != 0 and writes == 0
+    assert "prod: boomi_environment_extensions: connections['Orders DB']['hostname']: no field with that id" in proc.stdout
+    assert "known fields: url, user, password" in proc.stdout and PASSWORD not in proc.stdout + proc.stderr
+
+
+def test_a_misspelt_key_and_a_held_host(sim, tmp_path):
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.0"), inventory=inventory(
+        tmp_path, prod={"boomi_environment_extensions": {"conections": {"Orders DB": {"url": PROD_URL}}}}))
+    assert proc.returncode != 0 and writes == 0 and "conections: no such key; did you mean connections?" in proc.stdout
+    held = dict(extensions(), boomi_hold=True)
+    proc, writes, recap, stats = run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path, prod=held))
+    assert writes == 0 and orders_db(sim, "prod") == (TEST_URL, False)
+
+
+def test_promote_applies_the_values_too(sim, tmp_path):
+    run_role(sim, extra=dict(release("1.0.0"), boomi_target_hosts="dev:test"), inventory=inventory(tmp_path))
+    proc, writes, recap, stats = run_role(sim, playbook=ROOT + "/playbooks/promote.yml",
+                                          inventory=inventory(tmp_path, prod=extensions()),
+                                          extra={"boomi_target_hosts": "prod"})
+    assert writes == 3 + 1 and orders_db(sim, "prod") == (PROD_URL, True)
