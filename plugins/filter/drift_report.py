@@ -42,6 +42,12 @@ options:
   timestamp:
     description: When the report was made, in UTC, ISO 8601 (C(2026-12-06T06:30:00Z)). Default now.
     type: str
+  extensions:
+    description:
+      - Per inventory host, the lines of its environment's extension values that differ from its
+        C(boomi_environment_extensions) (RV(boomi.platform.boomi_environment_extensions#module:changes) of a check-mode
+        run); each environment gets them as C(extension_drift). Secrets appear only as set or not set.
+    type: dict
 seealso:
   - module: boomi.platform.boomi_deployed_package_info
   - plugin: boomi.platform.format_report
@@ -153,7 +159,14 @@ def _summary(environments):
             "held": sum(1 for e in environments if e["held"]), "counts": counts}
 
 
-def drift_report(info, hostvars=None, hosts=None, timestamp=None):
+def _extension_drift(environments, extensions):
+    """Each environment's extension values that differ from its host's boomi_environment_extensions: the change
+    lines of boomi_environment_extensions in check mode ({host: lines}), secrets only as set or not set."""
+    for environment in environments:
+        environment["extension_drift"] = list((extensions or {}).get(environment.get("inventory_hostname")) or [])
+
+
+def drift_report(info, hostvars=None, hosts=None, timestamp=None, extensions=None):
     if not hasattr(info, "get") or "drift" not in info or "integration_pack" not in info:
         raise AnsibleFilterError("drift_report takes the registered result of boomi.platform.boomi_deployed_package_info "
                                  "run with integration_pack or integration_pack_id")
@@ -162,6 +175,7 @@ def drift_report(info, hostvars=None, hosts=None, timestamp=None):
     by_environment = _hosts_by_environment(hostvars, hosts)
     environments = [drift.environment_verdict(entry, by_environment.get(entry["environment_id"]))
                     for entry in info["drift"]]
+    _extension_drift(environments, extensions)
     return {"schema_version": SCHEMA_VERSION,
             "generated_at": timestamp or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "account_id": info.get("account_id"),

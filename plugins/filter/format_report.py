@@ -141,6 +141,9 @@ def render_text(report):
         if environment["not_in_pack"]:
             out.append("  not in this pack:")
             out += [_line(other_cells(r), sizes) for r in environment["not_in_pack"]]
+        if environment.get("extension_drift"):
+            out.append("  values that differ from the inventory:")
+            out += ["    %s" % line for line in environment["extension_drift"]]
     return "\n".join(out) + "\n"
 
 
@@ -169,6 +172,9 @@ def render_markdown(report):
         if environment["not_in_pack"]:
             out += ["", "Not in this pack:", ""]
             out += md_table(["component", "active"], [other_cells(r)[:2] for r in environment["not_in_pack"]])
+        if environment.get("extension_drift"):
+            out += ["", "Values that differ from the inventory:", ""]
+            out += ["- %s" % _md(line) for line in environment["extension_drift"]]
     return "\n".join(out) + "\n"
 
 

@@ -27,6 +27,10 @@ description:
     (M(boomi.platform.boomi_integration_pack_share)), installs it once per managed account and instance name
     (M(boomi.platform.boomi_integration_pack_instance)) and attaches each instance to its environments
     (M(boomi.platform.boomi_integration_pack_attachment)); held hosts are neither attached nor detached.
+  - Then, for each environment it deployed whose host sets C(boomi_environment_extensions) or
+    C(boomi_process_schedules) (not a held host), it applies them
+    (M(boomi.platform.boomi_environment_extensions), M(boomi.platform.boomi_process_schedule)); a failure there
+    fails that environment only.
   - It publishes C(boomi_deployments) with C(set_stats).
 options:
   plan:
@@ -77,8 +81,10 @@ RETURN = r"""
 environments:
   description:
     - Per environment id of the batch, C(environment_name), C(inventory_hostname), C(state) (C(deployed),
-      C(unchanged), C(held), C(pinned), C(failed)), C(changed), C(failed), C(msg), C(deployments), C(kept), and the
-      versions C(before) and C(after) (component id to version; in C(pack_instance) mode C(attached) instead).
+      C(unchanged), C(configured) (only its own values changed), C(held), C(pinned), C(failed)), C(changed),
+      C(failed), C(msg), C(deployments), C(kept), C(configuration) (the lines of its extension and schedule
+      changes, secrets masked), and the versions C(before) and C(after) (component id to version; in
+      C(pack_instance) mode C(attached) instead).
   returned: success
   type: dict
 component_names:

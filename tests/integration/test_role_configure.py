@@ -2,6 +2,8 @@
 boomi_process_schedules, checked by the pre-flight, applied after the environment's deployment, left alone on a
 held host, shown by name in --check --diff with secrets masked."""
 
+import json
+
 from boomi_simulator.seed import CONNECTIONS
 
 from ..conftest import ENVIRONMENTS
@@ -75,3 +77,15 @@ def test_promote_applies_the_values_too(sim, tmp_path):
                                           inventory=inventory(tmp_path, prod=extensions()),
                                           extra={"boomi_target_hosts": "prod"})
     assert writes == 3 + 1 and orders_db(sim, "prod") == (PROD_URL, True)
+
+
+def test_the_report_shows_values_that_differ_from_the_inventory(sim, tmp_path):
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path, prod=extensions()))
+    drifted = inventory(tmp_path, prod=extensions(url=PROD_URL + "?ssl=true"))
+    report = tmp_path / "report.json"
+    proc, writes, recap, stats = run_role(sim, playbook=ROOT + "/playbooks/report.yml", inventory=drifted, extra={
+        "boomi_report_extensions": True, "boomi_report_format": "json", "boomi_report_path": str(report)})
+    assert writes == 0
+    environments = dict((e["inventory_hostname"], e) for e in json.loads(report.read_text())["environments"])
+    assert environments["prod"]["extension_drift"] == ["Orders DB / url: %s -> %s?ssl=true" % (PROD_URL, PROD_URL)]
+    assert environments["test"]["extension_drift"] == [] and PASSWORD not in proc.stdout + report.read_text()
