@@ -48,11 +48,10 @@ def _option(kind, default, env, secret):
     return option
 
 
-CONNECTION_SPEC = dict((name, _option(kind, default, env, secret))
-                       for name, kind, default, env, secret in OPTIONS_TABLE)
 # api_token and password exclude each other, checked by ConnectionSettings (not the spec): an AWX credential
 # injects BOOMI_PASSWORD="" beside a token, and an empty value is no value.
-CONNECTION_MUTUALLY_EXCLUSIVE = []
+CONNECTION_SPEC = dict((name, _option(kind, default, env, secret))
+                       for name, kind, default, env, secret in OPTIONS_TABLE)
 
 
 def argument_spec(**module_options):
