@@ -89,7 +89,10 @@ options:
         fork and task running on this controller (Boomi rejects more than 10 per second with 503). V(0) turns
         pacing off.
       - Forks coordinate through a small file in a private per-user directory; if it cannot be used safely, the
-        task warns once and paces only its own requests.
+        task warns once and paces only its own requests. Each send time is kept with its job's rate, so jobs
+        with different rates on one account keep each other's reservations; a send time that no queued request
+        explains (the clock stepped back, the file was changed) is dropped with a warning naming the file, so no
+        request waits longer than the requests queued ahead of it need.
       - If not set, the value of the E(BOOMI_REQUESTS_PER_SECOND) environment variable is used.
     type: float
     default: 8
