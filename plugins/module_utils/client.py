@@ -180,10 +180,10 @@ class BoomiClient(object):
             response = self.session.request(method, self.base_url + "/" + path, data=data, headers=headers,
                                             params=self.params, timeout=self.settings.timeout, verify=self.verify)
         except SSLError as exc:
-            raise errors.TransportError("TLS failure talking to %s: %s. Set ca_path to the CA bundle that signed the "
-                                        "server certificate (validate_certs stays on)"
-                                        % (self.settings.api_host, self.secrets.scrub(str(exc))),
-                                        method=method, path=path)
+            text = self.secrets.scrub(str(exc))
+            raise errors.TransportError("TLS failure talking to %s: %s. %s" % (
+                self.settings.api_host, text, errors.tls_advice(text, self.settings.api_host, self.settings.ca_path)),
+                method=method, path=path)
         except RequestException as exc:
             return self._broken_connection(exc, kind)
         self.answered = True
@@ -200,9 +200,11 @@ class BoomiClient(object):
         raise self._api_error(response.status_code, message, method, path)
 
     def _broken_connection(self, exc, kind):
+        """(outcome, None, reason) after a request that got no answer."""
+        host = self.settings.api_host
         not_sent = isinstance(exc, ConnectTimeout) or _caused_by(exc, NewConnectionError)
         if not_sent:
-            reason = "could not connect to %s (%s)" % (self.settings.api_url, type(exc).__name__)
+            reason = "could not connect to %s (api_url, %s)" % (host, type(exc).__name__)
         else:
             reason = "%s (sent, no answer)" % type(exc).__name__
             if not self.answered and self.settings.api_url.startswith("http://") and _caused_by(exc, ConnectionResetError):
@@ -272,7 +274,15 @@ class BoomiClient(object):
 
 # -- helpers -----------------------------------------------------------------------------------------
 def _path(object_name, ident=None):
-    return object_name if ident is None else "%s/%s" % (object_name, quote(str(ident), safe=""))
+    """The path below the account, every segment quoted (an id can never add a segment or a query)."""
+    segments = [object_name] if ident is None else [object_name, str(ident)]
+    return "/".join(_segment(segment) for segment in segments)
+
+
+def _segment(text):
+    """One quoted path segment; "." and ".." too, which URL libraries would otherwise resolve away."""
+    quoted = quote(text, safe="")
+    return quoted.replace(".", "%2E") if not quoted.strip(".") else quoted
 
 
 def _json(response, method, path):

@@ -231,3 +231,20 @@ def test_a_host_never_shadows_a_group_or_the_controller(sim, boomi, tmp_path):
                 "-a", "var=boomi_environment_id", env=env).stdout
     assert "is undefined" in local or "VARIABLE IS NOT DEFINED" in local
 
+
+def test_an_api_url_that_cannot_be_parsed_names_the_option(sim, tmp_path):
+    env = dict(credentials(sim, BOOMI_API_URL="http://[::1"), ANSIBLE_INVENTORY_UNPARSED_FAILED="true")
+    proc = run("ansible-inventory", "-i", str(write_config(tmp_path)), "--list", env=env, check=False)
+    output = " ".join((proc.stdout + proc.stderr).split())
+    assert proc.returncode != 0
+    assert "api_url (http): the host is not a valid IPv6 address in brackets" in output
+    assert "http(s)://<host>[:<port>]" in output and "Invalid IPv6 URL" not in output
+    assert sim.requests()["summary"]["total"] == 0
+
+
+def test_an_account_id_with_path_characters_is_refused_before_any_request(sim, tmp_path):
+    env = dict(credentials(sim, BOOMI_ACCOUNT_ID=ACCOUNT + "/../boomi-other-Z9Y8X7"),
+               ANSIBLE_INVENTORY_UNPARSED_FAILED="true")
+    proc = run("ansible-inventory", "-i", str(write_config(tmp_path)), "--list", env=env, check=False)
+    assert proc.returncode != 0 and "is not a Boomi account id" in proc.stdout + proc.stderr
+    assert sim.requests()["summary"]["total"] == 0

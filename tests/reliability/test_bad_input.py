@@ -1,5 +1,6 @@
 """Every bad input in docs/bad-inputs.yml fails clearly, names the option and the fix, and writes nothing."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,7 @@ def render(text, variables):
 def test_the_table_is_big_enough():
     assert len(CASES) >= 25
     assert len({c["name"] for c in CASES}) == len(CASES)
+    assert all(set(c) <= {"name", "module", "args", "connection", "expect", "never", "requests"} for c in CASES)
 
 
 def test_every_bad_input_fails_clearly_with_zero_writes(sim, tmp_path):
@@ -62,11 +64,16 @@ def test_every_bad_input_fails_clearly_with_zero_writes(sim, tmp_path):
     for case, outcome in zip(CASES, outcomes):
         expected = [render(text, variables) for text in case["expect"]]
         missing = [text for text in expected if text not in outcome.msg]
-        if not outcome.failed or missing or outcome.writes:
-            problems.append("%s: failed=%s writes=%s missing=%s msg=%r"
-                            % (case["name"], outcome.failed, outcome.writes, missing, outcome.msg))
+        # `never`: texts (a password) that must not appear anywhere in the result, its invocation included
+        leaked = [text for text in case.get("never", []) if text in json.dumps(outcome.result)]
+        sent = case.get("requests") is not None and outcome.requests != case["requests"]
+        if not outcome.failed or missing or leaked or sent or outcome.writes:
+            problems.append("%s: failed=%s writes=%s requests=%s missing=%s leaked=%s msg=%r"
+                            % (case["name"], outcome.failed, outcome.writes, outcome.requests, missing, leaked,
+                               outcome.msg))
     record("bad_input", cases=len(CASES), clear_errors=len(CASES) - len(problems),
-           writes=sum(o.writes for o in outcomes))
+           writes=sum(o.writes for o in outcomes),
+           requests_for_refused_connections=sum(o.requests for c, o in zip(CASES, outcomes) if "requests" in c))
     assert problems == []
 
 
