@@ -42,7 +42,8 @@ options:
         message shows the scheme and host only.
       - Use V(https://api.platform.gb.boomi.com) for accounts hosted in the EU, or the URL of a local
         C(boomi-simulator) for dry runs.
-      - A plain C(http) URL to a host other than the local machine draws a warning.
+      - A plain C(http) URL to a host other than the local machine draws a warning. A host name that does not
+        resolve is tried twice, then the task fails with C(cannot resolve <host> (api_url)).
       - Treated like a secret (C(no_log)), so that a URL with a password in it never shows in the task's
         invocation at any verbosity; text equal to the whole value is masked in the task's output.
       - If not set, the value of the E(BOOMI_API_URL) environment variable is used.

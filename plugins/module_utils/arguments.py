@@ -115,6 +115,11 @@ class ConnectionSettings(object):
         """host[:port] of api_url."""
         return urlsplit(self.api_url).netloc
 
+    @property
+    def api_hostname(self):
+        """The host name (or address) of api_url alone."""
+        return urlsplit(self.api_url).hostname
+
     def base_url(self):
         """Platform API, or the Partner API when acting on a managed sub-account."""
         prefix = "/partner/api/rest/v1/" if self.override_account else "/api/rest/v1/"

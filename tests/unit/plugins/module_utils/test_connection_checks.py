@@ -1,6 +1,6 @@
 """Issue 22: the connection options an attacker (or a typo) controls. api_url in any spelling that carries a
-user name and password, a query or a fragment; account ids that would add path segments; TLS failures by
-cause. Each is refused before any request, names the option and the fix, and never repeats a secret."""
+user name and password, a query or a fragment; account ids that would add path segments; name resolution; TLS
+failures by cause. Each is refused before any request, names the option and the fix, and never repeats a secret."""
 
 import socket
 
@@ -94,6 +94,24 @@ def test_every_path_segment_is_quoted(sim, client):
         last = sim.requests()["requests"][-1]
         assert last["path"] == "/api/rest/v1/%s/Environment/%s" % (ACCOUNT, ident), last
     assert client.get("Environment", sim.state()["environments"][0]["id"])
+
+
+# -- name resolution ---------------------------------------------------------------------------------------------
+def test_a_name_that_does_not_resolve_is_tried_twice_then_named(make_client, recorder):
+    client = make_client(url="https://api.boomi.invalid", max_retries=5)
+    with pytest.raises(errors.TransportError) as caught:
+        client.query_all("Environment")
+    assert "cannot resolve api.boomi.invalid (api_url), tried 2 time(s)" in str(caught.value)
+    assert "BOOMI_API_URL" in str(caught.value)
+    assert len(recorder.sleeps) == 1 and len(recorder.warnings) == 1  # one retry, not five
+
+
+def test_without_retries_a_name_that_does_not_resolve_fails_at_once(make_client, recorder):
+    client = make_client(url="https://api.boomi.invalid", max_retries=0)
+    with pytest.raises(errors.TransportError) as caught:
+        client.query_all("Environment")
+    assert "cannot resolve api.boomi.invalid (api_url), tried 1 time(s)" in str(caught.value)
+    assert recorder.sleeps == []
 
 
 # -- TLS: advice by cause ----------------------------------------------------------------------------------------
