@@ -129,8 +129,8 @@ def test_a_password_in_api_url_appears_nowhere_at_vvvv(sim, tmp_path):
     book.write_text(yaml.safe_dump(url_play(sim), sort_keys=False))
     log = tmp_path / "ansible.log"
     before = sim.requests()["summary"]["total"]
-    proc = run_playbook(book, args=("-vvvv",), check=False, env={"ANSIBLE_LOG_PATH": str(log),
-                                                                  "BOOMI_API_URL": BAD_URLS[1].format(p=URL_PASSWORD)})
+    env = {"ANSIBLE_LOG_PATH": str(log), "BOOMI_API_URL": BAD_URLS[1].format(p=URL_PASSWORD)}
+    proc = run_playbook(book, args=("-vvvv",), check=False, env=env)
     outputs = [proc.stdout, proc.stderr, log.read_text()]
     tasks = len(url_play(sim)[0]["tasks"])
     assert re.search(r"localhost\s+: ok=\d+\s+changed=0\s+unreachable=0\s+failed=0\s+skipped=0\s+rescued=0\s+"
