@@ -13,6 +13,8 @@ options:
     description:
       - The Boomi account id, as in the API URL C(/api/rest/v1/<account_id>); with O(override_account), the
         primary (partner) account.
+      - Letters, digits, V(-), V(_) and V(.) only (for example V(acme-A1B2C3)); anything else (V(/), V(?), V(#),
+        V(%), spaces) fails before any request.
       - Required. If not set, the value of the E(BOOMI_ACCOUNT_ID) environment variable is used.
     type: str
   username:
@@ -34,11 +36,16 @@ options:
     type: str
   api_url:
     description:
-      - Root URL of the Boomi Platform API, without a path and without credentials (a URL with C(user:password@)
-        is refused).
+      - Root URL of the Boomi Platform API, C(http(s)://<host>[:<port>]) and nothing else (an IPv6 address in
+        brackets, V(http://[::1]:8765)). A path, a query (C(?)), a fragment (C(#)) or credentials
+        (C(user:password@), in any spelling, one slash or backslashes included) fail before any request; the
+        message shows the scheme and host only.
       - Use V(https://api.platform.gb.boomi.com) for accounts hosted in the EU, or the URL of a local
         C(boomi-simulator) for dry runs.
-      - A plain C(http) URL to a host other than the local machine draws a warning.
+      - A plain C(http) URL to a host other than the local machine draws a warning. A host name that does not
+        resolve is tried twice, then the task fails with C(cannot resolve <host> (api_url)).
+      - Treated like a secret (C(no_log)), so that a URL with a password in it never shows in the task's
+        invocation at any verbosity; text equal to the whole value is masked in the task's output.
       - If not set, the value of the E(BOOMI_API_URL) environment variable is used.
     type: str
     default: https://api.boomi.com
@@ -47,6 +54,8 @@ options:
       - Act on this managed sub-account through the Partner API
         (C(/partner/api/rest/v1/<account_id>/...?overrideAccount=<override_account>)).
       - Requests still count against the rate limit of O(account_id).
+      - An account id like O(account_id) (letters, digits, V(-), V(_), V(.)); anything else fails before any
+        request.
       - If not set, the value of the E(BOOMI_OVERRIDE_ACCOUNT) environment variable is used.
     type: str
   validate_certs:
@@ -58,7 +67,10 @@ options:
   ca_path:
     description:
       - A CA bundle (PEM) to trust for O(api_url), for TLS-intercepting proxies or a simulator in TLS mode.
-        It must exist.
+        It must exist, be readable and hold PEM certificates (a DER file fails before any request, with the
+        command that converts it).
+      - A TLS failure says what to change by its cause - an C(https) URL to a plain-http port, a O(ca_path) that
+        does not load, a chain O(ca_path) does not sign, a certificate for another host name.
       - If not set, the value of the E(BOOMI_CA_PATH) environment variable is used.
     type: path
   timeout:
@@ -89,7 +101,10 @@ options:
         fork and task running on this controller (Boomi rejects more than 10 per second with 503). V(0) turns
         pacing off.
       - Forks coordinate through a small file in a private per-user directory; if it cannot be used safely, the
-        task warns once and paces only its own requests.
+        task warns once and paces only its own requests. Each send time is kept with its job's rate, so jobs
+        with different rates on one account keep each other's reservations; a send time that no queued request
+        explains (the clock stepped back, the file was changed) is dropped with a warning naming the file, so no
+        request waits longer than the requests queued ahead of it need.
       - If not set, the value of the E(BOOMI_REQUESTS_PER_SECOND) environment variable is used.
     type: float
     default: 8

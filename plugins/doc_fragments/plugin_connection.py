@@ -15,6 +15,7 @@ options:
     description:
       - The Boomi account id, as in the API URL C(/api/rest/v1/<account_id>); with O(override_account), the
         primary (partner) account.
+      - Letters, digits, V(-), V(_) and V(.) only; anything else fails before any request.
       - Required, here or in the environment.
     type: str
     env:
@@ -44,7 +45,9 @@ options:
       - name: BOOMI_PASSWORD
   api_url:
     description:
-      - Root URL of the Boomi Platform API, without a path and without credentials.
+      - Root URL of the Boomi Platform API, C(http(s)://<host>[:<port>]) and nothing else; a path, a query, a
+        fragment or credentials (C(user:password@), in any spelling) fail before any request, and the message
+        shows the scheme and host only.
       - Use V(https://api.platform.gb.boomi.com) for accounts hosted in the EU, or the URL of a local
         C(boomi-simulator) for dry runs.
     type: str
@@ -55,6 +58,7 @@ options:
     description:
       - List the environments of this managed sub-account, through the Partner API
         (C(/partner/api/rest/v1/<account_id>/...?overrideAccount=<override_account>)).
+      - An account id like O(account_id); anything else fails before any request.
     type: str
     env:
       - name: BOOMI_OVERRIDE_ACCOUNT
@@ -68,7 +72,7 @@ options:
   ca_path:
     description:
       - A CA bundle (PEM) to trust for O(api_url), for TLS-intercepting proxies or a simulator in TLS mode.
-        It must exist.
+        It must exist, be readable and hold PEM certificates.
     type: path
     env:
       - name: BOOMI_CA_PATH

@@ -23,6 +23,11 @@ description:
     nothing (a name in a non-Latin script), each of them is named C(<that>_<id>) instead, the id written the
     same way (C(qa_1_6d3f9a10_0001_4d5e_9a1b_00000000e001)), so a host name never depends on the order Boomi
     lists the environments in. The exact name is in the host variable C(boomi_environment_name)."
+  - "A host name is never the name of a group of the inventory (V(all), V(ungrouped), the plugin's own groups and
+    every group O(groups) and O(keyed_groups) make, or a group an earlier inventory source made) nor V(localhost)
+    (or any name Ansible takes for the controller): a play on that group would otherwise run on that one host
+    only. Such an environment gets the id suffix too, with a warning naming it (C(Boomi Environments) becomes
+    C(boomi_environments_<id>))."
   - A host is renamed when a new environment with a clashing name appears; AWX then sees a new host.
   - "Groups: C(boomi_environments) holds every host, through its children C(boomi_classification_test) and
     C(boomi_classification_prod) (the environments classified TEST and PROD). The three groups always exist,
@@ -98,7 +103,9 @@ import fnmatch
 import hashlib
 import re
 
+from ansible import constants
 from ansible.errors import AnsibleParserError
+from ansible.inventory.data import InventoryData
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.display import Display
 from ansible.utils.unsafe_proxy import wrap_var
@@ -115,6 +122,9 @@ CLASSIFICATION_GROUP = "boomi_classification_%s"
 CLASSIFICATIONS = ("test", "prod")
 FILE_SUFFIXES = (".boomi.yml", ".boomi.yaml")
 HOST_VARIABLE = "boomi_environment_%s"
+# Names a host must never take: Ansible's two implicit groups and the names it takes for the controller.
+RESERVED_NAMES = frozenset(("all", "ungrouped") + tuple(constants.LOCALHOST))
+NAMING_PASSES = 3  # keyed_groups may depend on inventory_hostname: name, group, and name again until stable
 
 
 def slug(text):
@@ -122,25 +132,27 @@ def slug(text):
     return re.sub(r"[^a-z0-9_]+", "_", (text or "").lower()).strip("_")
 
 
-def host_names(environments):
-    """{environment id: host name}, unique. A name several environments share (or an empty one) gets the
-    environment's id appended, for every environment that has it, so the result does not depend on order."""
+def host_names(environments, reserved=()):
+    """{environment id: host name}, unique and none of ``reserved``. A name several environments share (or an
+    empty one, or a reserved one) gets the environment's id appended, for every environment that has it, so the
+    result does not depend on order."""
+    reserved = frozenset(reserved)
     names = dict((env["id"], slug(env["name"])) for env in environments)
     suffixed = set()
     while True:
         seen = {}
         for ident, name in names.items():
             seen.setdefault(name, []).append(ident)
-        clashing = [ident for name, idents in seen.items() if len(idents) > 1 or not name for ident in idents
-                    if ident not in suffixed]
+        clashing = [ident for name, idents in seen.items() if len(idents) > 1 or not name or name in reserved
+                    for ident in idents if ident not in suffixed]
         if not clashing:
             break
         for ident in clashing:
             names[ident] = "%s_%s" % (names[ident], slug(ident)) if names[ident] else "environment_" + slug(ident)
             suffixed.add(ident)
-    if len(set(names.values())) != len(names):
-        raise AnsibleParserError("boomi.platform.environments: the environment ids %s give the same host name; "
-                                 "this plugin cannot name them apart" % ", ".join(sorted(names)))
+    if len(set(names.values())) != len(names) or reserved.intersection(names.values()):
+        raise AnsibleParserError("boomi.platform.environments: the environment ids %s give the same host name, or "
+                                 "the name of a group; this plugin cannot name them apart" % ", ".join(sorted(names)))
     return names
 
 
@@ -216,12 +228,44 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return sorted((environment_api.result(env) for env in found), key=lambda env: (env["name"] or "", env["id"]))
 
     def _populate(self, environments):
+        names = self._host_names(environments)
+        self._add(self.inventory, environments, names)
+
+    def _host_names(self, environments):
+        """Host names that shadow no group: the groups this file makes (its own, O(groups), O(keyed_groups), found
+        by adding the hosts to a scratch inventory first), those the inventory already has, and Ansible's."""
+        own = [ALL_GROUP] + [CLASSIFICATION_GROUP % classification for classification in CLASSIFICATIONS]
+        reserved = set(RESERVED_NAMES) | set(own) | set(self.inventory.groups) | set(self.get_option("groups") or {})
+        names = host_names(environments, reserved)
+        for dummy in range(NAMING_PASSES):
+            scratch = InventoryData()
+            self._add(scratch, environments, names)
+            reserved |= set(scratch.groups)
+            again = host_names(environments, reserved)
+            if again == names:
+                break
+            names = again
+        for env in environments:
+            if slug(env["name"]) in reserved:
+                display.warning("boomi.platform.environments: environment %r (id %s) would be host %s, the name of a "
+                                "group of this inventory or a name Ansible reserves; it is host %s instead"
+                                % (env["name"], env["id"], slug(env["name"]), names[env["id"]]))
+        return names
+
+    def _add(self, inventory, environments, names):
+        """Add the groups and hosts to ``inventory`` (the real one, or a scratch one to learn the groups made)."""
+        real, self.inventory = self.inventory, inventory  # the constructed helpers work on self.inventory
+        try:
+            self._add_groups_and_hosts(environments, names)
+        finally:
+            self.inventory = real
+
+    def _add_groups_and_hosts(self, environments, names):
         self.inventory.add_group(ALL_GROUP)
         for classification in CLASSIFICATIONS:
             self.inventory.add_group(CLASSIFICATION_GROUP % classification)
             self.inventory.add_child(ALL_GROUP, CLASSIFICATION_GROUP % classification)
         strict = self.get_option("strict")
-        names = host_names(environments)
         for env in environments:
             host = names[env["id"]]
             classification = env["classification"]

@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
-from urllib.parse import urlsplit
+import re
+from urllib.parse import quote, urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
@@ -16,15 +18,29 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import Confi
 DEFAULT_API_URL = "https://api.boomi.com"
 TOKEN_PREFIX = "BOOMI_TOKEN."
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# Boomi account ids: letters, digits, "-", "_" and "." (e.g. boomi-demo-A1B2C3); nothing a URL path treats specially.
+ACCOUNT_ID = re.compile(r"\A[A-Za-z0-9._-]+\Z")
+URL_FORM = ("give the server root only, as http(s)://<host>[:<port>], e.g. https://api.boomi.com "
+            "(https://api.platform.gb.boomi.com for the EU; http://127.0.0.1:8765 or http://[::1]:8765 for a local "
+            "boomi-simulator)")
+# scheme ":" slashes authority rest, split as a browser splits an http(s) URL: the authority ends at the first
+# "/", "\\", "?" or "#", and any run of slashes or backslashes may come before it.
+_URL = re.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*):([/\\]*)([^/\\?#]*)(.*)\Z", re.S)
+_HOST_LABEL = r"(?!-)[\w-]{1,63}(?<!-)"
+_HOST_NAME = re.compile(r"\A%s(\.%s)*\.?\Z" % (_HOST_LABEL, _HOST_LABEL))
+PEM_MARKER = b"-----BEGIN "
+PEM_READ = 1 << 20  # bytes of ca_path read to find a PEM certificate
 
-# One table for every connection option: (name, type, default, environment variable, secret).
-# The argument spec, the settings' defaults and (by a test) the doc fragment all read it.
+# One table for every connection option: (name, type, default, environment variable, no_log).
+# The argument spec, the settings' defaults and (by a test) the doc fragment all read it. api_url is no_log although
+# it is not a secret: a URL with user:password@ in it is refused, and no_log is what keeps it out of the task's
+# invocation (module_args, shown at -vvv) even when the module fails before it could be checked.
 OPTIONS_TABLE = (
     ("account_id", "str", None, "BOOMI_ACCOUNT_ID", False),
     ("username", "str", None, "BOOMI_USERNAME", False),
     ("api_token", "str", None, "BOOMI_API_TOKEN", True),
     ("password", "str", None, "BOOMI_PASSWORD", True),
-    ("api_url", "str", DEFAULT_API_URL, "BOOMI_API_URL", False),
+    ("api_url", "str", DEFAULT_API_URL, "BOOMI_API_URL", True),
     ("override_account", "str", None, "BOOMI_OVERRIDE_ACCOUNT", False),
     ("validate_certs", "bool", True, "BOOMI_VALIDATE_CERTS", False),
     ("ca_path", "path", None, "BOOMI_CA_PATH", False),
@@ -48,11 +64,10 @@ def _option(kind, default, env, secret):
     return option
 
 
-CONNECTION_SPEC = dict((name, _option(kind, default, env, secret))
-                       for name, kind, default, env, secret in OPTIONS_TABLE)
 # api_token and password exclude each other, checked by ConnectionSettings (not the spec): an AWX credential
 # injects BOOMI_PASSWORD="" beside a token, and an empty value is no value.
-CONNECTION_MUTUALLY_EXCLUSIVE = []
+CONNECTION_SPEC = dict((name, _option(kind, default, env, secret))
+                       for name, kind, default, env, secret in OPTIONS_TABLE)
 
 
 def argument_spec(**module_options):
@@ -66,12 +81,13 @@ class ConnectionSettings(object):
     """Validated connection options, ready for the client. ``repr`` never shows a secret."""
 
     def __init__(self, params):
-        self.account_id = _required_text(params, "account_id")
+        self.account_id = _account_id(_required_text(params, "account_id"), "account_id")
         self.api_token = params.get("api_token") or None
         self.password = params.get("password") or None
         self.username = _username(params, self.api_token)
         self.api_url = _api_url(params.get("api_url") or DEFAULTS["api_url"])
-        self.override_account = params.get("override_account") or None
+        override = (params.get("override_account") or "").strip()
+        self.override_account = _account_id(override, "override_account") if override else None
         self.validate_certs = _value(params, "validate_certs")
         self.ca_path = _ca_path(params.get("ca_path"))
         self.timeout = _positive(params, "timeout")
@@ -83,9 +99,10 @@ class ConnectionSettings(object):
             _at_least_zero(params, "write_settle_seconds")
         self.warnings = []
         host = urlsplit(self.api_url).hostname or ""
+        # Messages name the host, not the URL: api_url is no_log, so Ansible masks any text equal to it.
         if self.api_url.startswith("http://") and host not in LOOPBACK_HOSTS:
-            self.warnings.append("api_url %s uses plain http: credentials and data cross the network unencrypted; "
-                                 "use https" % self.api_url)
+            self.warnings.append("api_url uses plain http to %s: credentials and data cross the network unencrypted; "
+                                 "use https" % self.api_host)
         if not self.validate_certs:
             self.warnings.append("validate_certs is false: the identity of %s is not checked" % host)
 
@@ -95,12 +112,18 @@ class ConnectionSettings(object):
 
     @property
     def api_host(self):
+        """host[:port] of api_url."""
         return urlsplit(self.api_url).netloc
+
+    @property
+    def api_hostname(self):
+        """The host name (or address) of api_url alone."""
+        return urlsplit(self.api_url).hostname
 
     def base_url(self):
         """Platform API, or the Partner API when acting on a managed sub-account."""
         prefix = "/partner/api/rest/v1/" if self.override_account else "/api/rest/v1/"
-        return self.api_url + prefix + self.account_id
+        return self.api_url + prefix + quote(self.account_id, safe="")
 
     def __repr__(self):
         return "ConnectionSettings(account_id=%r, username=%r, api_url=%r, override_account=%r)" % (
@@ -127,20 +150,95 @@ def _username(params, api_token):
     return username
 
 
-def _api_url(url):
-    url = url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if "@" in parts.netloc:
-        # never echo it: the part before @ is a user name and password
-        raise ConfigurationError("api_url must not contain credentials (user:password@host); set username and "
-                                 "api_token (or password) instead, and give api_url as e.g. https://api.boomi.com")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigurationError("api_url %r is not an http(s) URL; use e.g. https://api.boomi.com "
-                                 "(or https://api.platform.gb.boomi.com for the EU)" % url)
-    if parts.path not in ("", "/") or parts.query:
-        raise ConfigurationError("api_url %r must be the server root only, e.g. https://api.boomi.com; "
-                                 "the collection adds /api/rest/v1/<account_id> itself" % url)
-    return url
+def _account_id(value, name):
+    """An account id that can only be one path segment (no "/", "?", "#", "%", whitespace, no "." or "..")."""
+    if not ACCOUNT_ID.match(value) or not value.strip("."):
+        raise ConfigurationError("%s %r is not a Boomi account id: it may hold only letters, digits, '-', '_' and '.' "
+                                 "(e.g. acme-A1B2C3); correct the option or the %s environment variable"
+                                 % (name, value[:80], ENV_VARS[name]))
+    return value
+
+
+def _api_url(value):
+    """The server root as scheme://host[:port], or a ConfigurationError that names api_url and the form expected.
+
+    Checked as both urllib and a browser read a URL, so that no spelling smuggles in a user name and password
+    (one slash, backslashes, "@" in a query or fragment). Messages show at most the scheme and the host, never
+    the value itself: whatever is not scheme and host may be a credential (and api_url being no_log, Ansible
+    would mask a message repeating the value exactly).
+    """
+    url = value.strip()
+    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        raise ConfigurationError("api_url contains a space or a control character; " + URL_FORM)
+    match = _URL.match(url)
+    if match is None:
+        raise ConfigurationError("api_url is not an http(s) URL (it has no scheme); " + URL_FORM)
+    scheme, slashes, authority, rest = match.groups()
+    scheme = scheme.lower()
+    shown = _shown(scheme, authority.rpartition("@")[2]) if slashes == "//" or scheme in ("http", "https") else ""
+    if "@" in url:
+        raise ConfigurationError("api_url%s must not contain credentials (user:password@ before the host, in any "
+                                 "spelling); set username and api_token (or password) instead, and %s"
+                                 % (shown, URL_FORM))
+    _check_url_shape(scheme, slashes, rest, shown)
+    hostname, port = _host_and_port(authority, scheme)
+    normalized = "%s://%s%s" % (scheme, hostname.lower(), ":%s" % port if port else "")
+    try:  # what the client's libraries will make of it must be the same
+        parts = urlsplit(normalized)
+        agreed = parts.hostname and parts.port == (int(port) if port else None) and not parts.username
+    except ValueError:
+        agreed = False
+    if not agreed:
+        raise ConfigurationError("api_url%s cannot be read as a URL; %s" % (shown, URL_FORM))
+    return normalized
+
+
+def _check_url_shape(scheme, slashes, rest, shown):
+    if scheme not in ("http", "https"):
+        raise ConfigurationError("api_url has the scheme %r, not http or https; %s" % (scheme[:20], URL_FORM))
+    if slashes != "//":
+        raise ConfigurationError("api_url%s must start with %s:// (two forward slashes); %s" % (shown, scheme, URL_FORM))
+    if "?" in rest:
+        raise ConfigurationError("api_url%s must not contain a query (?...); %s" % (shown, URL_FORM))
+    if "#" in rest:
+        raise ConfigurationError("api_url%s must not contain a fragment (#...); %s" % (shown, URL_FORM))
+    if rest not in ("", "/"):
+        raise ConfigurationError("api_url%s must be the server root only, without a path: the collection adds "
+                                 "/api/rest/v1/<account_id> itself; %s" % (shown, URL_FORM))
+
+
+def _shown(scheme, host):
+    """" <scheme>://<host>" for a message when the host looks like one, else nothing."""
+    try:
+        _host_and_port(host, scheme)
+    except ConfigurationError:
+        return ""
+    return " %s://%s" % (scheme, host)
+
+
+def _host_and_port(authority, scheme):
+    """(host, port text) of host[:port] or [IPv6][:port]; a ConfigurationError otherwise (showing neither: a
+    host or port that is not one may be a mistyped credential)."""
+    if authority.startswith("["):
+        end = authority.find("]")
+        address, tail = (authority[1:end], authority[end + 1:]) if end > 0 else (authority[1:], None)
+        try:
+            ipaddress.IPv6Address(address)
+        except ValueError:
+            tail = None
+        if tail is None or (tail and not tail.startswith(":")):
+            raise ConfigurationError("api_url (%s): the host is not a valid IPv6 address in brackets, such as "
+                                     "[::1]; %s" % (scheme, URL_FORM))
+        host, port = authority[:end + 1], tail[1:]
+    else:
+        host, _colon, port = authority.partition(":")
+        if not _HOST_NAME.match(host) or ":" in port:
+            raise ConfigurationError("api_url (%s): the host is not a host name or an IP address (an IPv6 address "
+                                     "goes in brackets, http://[::1]:8765); %s" % (scheme, URL_FORM))
+    if port and not (port.isdigit() and port.isascii() and 0 < int(port) < 65536):
+        raise ConfigurationError("api_url %s://%s has a port that is not a number from 1 to 65535; %s"
+                                 % (scheme, host, URL_FORM))
+    return host, port
 
 
 def _value(params, name):
@@ -171,9 +269,29 @@ def _at_least_zero(params, name):
 
 
 def _ca_path(path):
+    """A CA bundle that exists, can be read and holds PEM certificates (checked here, so a wrong one costs no
+    request and is named as what it is, not as a TLS failure)."""
     if not path:
         return None
     if not os.path.exists(path):
         raise ConfigurationError("ca_path %s does not exist; give the path of the PEM file (or directory) of the CA "
                                  "certificates to trust for api_url" % path)
+    if os.path.isdir(path):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise ConfigurationError("ca_path %s is a directory this user cannot read; make it readable, or give "
+                                     "a PEM file of the CA certificates to trust for api_url" % path)
+        return path
+    if not os.path.isfile(path):
+        raise ConfigurationError("ca_path %s is not a file or a directory; give the path of the PEM file of the CA "
+                                 "certificates to trust for api_url" % path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(PEM_READ)
+    except OSError as exc:
+        raise ConfigurationError("ca_path %s cannot be read (%s); make it readable by this user, or give another "
+                                 "PEM file of the CA certificates to trust for api_url" % (path, exc.strerror or exc))
+    if PEM_MARKER + b"CERTIFICATE-----" not in head and PEM_MARKER + b"TRUSTED CERTIFICATE-----" not in head:
+        raise ConfigurationError("ca_path %s is not a PEM bundle of CA certificates (no '-----BEGIN CERTIFICATE-----' "
+                                 "in it); give the CA certificate in PEM form (a DER .cer/.crt file converts with "
+                                 "'openssl x509 -inform der -in ca.cer -out ca.pem')" % path)
     return path

@@ -15,6 +15,7 @@ import email.utils
 import json
 import math
 import random
+import socket
 import time
 import traceback
 
@@ -30,6 +31,10 @@ try:
     from requests.exceptions import RequestException
     from urllib3 import disable_warnings
     from urllib3.exceptions import InsecureRequestWarning, NewConnectionError
+    try:
+        from urllib3.exceptions import NameResolutionError
+    except ImportError:  # urllib3 1.x: a NewConnectionError caused by socket.gaierror
+        NameResolutionError = socket.gaierror
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
@@ -45,6 +50,7 @@ RETRY_READS = (500, 502, 504)      # a write may have happened: never replay tho
 OK = (200, 202, 204)
 SETTLE_STEP = 1.0        # look at least a second apart ...
 SETTLE_LOOKUPS = 5       # ... and about this many times over write_settle_seconds
+UNRESOLVED_TRIES = 2     # a host name that does not resolve is tried this many times in a row, then it fails
 
 
 class Answer(object):
@@ -85,6 +91,7 @@ class BoomiClient(object):
             disable_warnings(InsecureRequestWarning)  # the module already warned, once, in its own words
         self.params = {"overrideAccount": settings.override_account} if settings.override_account else {}
         self.answered = False  # whether the server ever answered: a TLS port never answers plain http
+        self.unresolved = 0    # name-resolution failures in a row
 
     def __repr__(self):
         return "BoomiClient(%r)" % (self.settings,)
@@ -180,13 +187,14 @@ class BoomiClient(object):
             response = self.session.request(method, self.base_url + "/" + path, data=data, headers=headers,
                                             params=self.params, timeout=self.settings.timeout, verify=self.verify)
         except SSLError as exc:
-            raise errors.TransportError("TLS failure talking to %s: %s. Set ca_path to the CA bundle that signed the "
-                                        "server certificate (validate_certs stays on)"
-                                        % (self.settings.api_host, self.secrets.scrub(str(exc))),
-                                        method=method, path=path)
+            text = self.secrets.scrub(str(exc))
+            raise errors.TransportError("TLS failure talking to %s: %s. %s" % (
+                self.settings.api_host, text, errors.tls_advice(text, self.settings.api_host, self.settings.ca_path)),
+                method=method, path=path)
         except RequestException as exc:
-            return self._broken_connection(exc, kind)
+            return self._broken_connection(exc, kind, method, path)
         self.answered = True
+        self.unresolved = 0
         answer = Answer(response.status_code, None, response.headers)
         if response.status_code in OK:
             answer.data = _json(response, method, path)
@@ -199,10 +207,14 @@ class BoomiClient(object):
             return ("retry" if kind == READ else "unknown"), answer, reason
         raise self._api_error(response.status_code, message, method, path)
 
-    def _broken_connection(self, exc, kind):
+    def _broken_connection(self, exc, kind, method, path):
+        """(outcome, None, reason) after a request that got no answer."""
+        host = self.settings.api_host
+        if _caused_by(exc, NameResolutionError) or _caused_by(exc, socket.gaierror):
+            return self._unresolved(method, path)
         not_sent = isinstance(exc, ConnectTimeout) or _caused_by(exc, NewConnectionError)
         if not_sent:
-            reason = "could not connect to %s (%s)" % (self.settings.api_url, type(exc).__name__)
+            reason = "could not connect to %s (api_url, %s)" % (host, type(exc).__name__)
         else:
             reason = "%s (sent, no answer)" % type(exc).__name__
             if not self.answered and self.settings.api_url.startswith("http://") and _caused_by(exc, ConnectionResetError):
@@ -210,6 +222,17 @@ class BoomiClient(object):
         if not_sent or kind == READ:
             return "retry", None, reason
         return "unknown", None, reason
+
+    def _unresolved(self, method, path):
+        """A host name that does not resolve is tried once more (a resolver hiccup), then fails: a typo in
+        api_url does not get better with retries."""
+        self.unresolved += 1
+        reason = "cannot resolve %s (api_url)" % self.settings.api_hostname
+        if self.unresolved >= UNRESOLVED_TRIES or self.settings.max_retries == 0:
+            raise errors.TransportError(
+                "Boomi %s %s: %s, tried %d time(s); check the host name in api_url (or BOOMI_API_URL) and the "
+                "controller's DNS" % (method, path, reason, self.unresolved), method=method, path=path)
+        return "retry", None, reason
 
     def _settle(self, method, path, reason, recover):
         """After a lost write answer: keep looking for the change for write_settle_seconds (a slow write may
@@ -272,7 +295,15 @@ class BoomiClient(object):
 
 # -- helpers -----------------------------------------------------------------------------------------
 def _path(object_name, ident=None):
-    return object_name if ident is None else "%s/%s" % (object_name, quote(str(ident), safe=""))
+    """The path below the account, every segment quoted (an id can never add a segment or a query)."""
+    segments = [object_name] if ident is None else [object_name, str(ident)]
+    return "/".join(_segment(segment) for segment in segments)
+
+
+def _segment(text):
+    """One quoted path segment; "." and ".." too, which URL libraries would otherwise resolve away."""
+    quoted = quote(text, safe="")
+    return quoted.replace(".", "%2E") if not quoted.strip(".") else quoted
 
 
 def _json(response, method, path):

@@ -121,6 +121,50 @@ class SecretScrubber(object):
         return _AUTH_HEADER.sub(lambda m: m.group(1) + m.group(2) + MASK, text)
 
 
+# -- TLS failures: advice by cause ------------------------------------------------------------------
+# OpenSSL's reason codes and Python's verification texts, upper-cased; the first group that matches decides.
+TLS_CAUSES = (
+    ("plain", ("WRONG_VERSION_NUMBER", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG")),
+    ("ca_file", ("NO_CERTIFICATE_OR_CRL_FOUND", "PEM LIB", "[X509", "[PEM")),
+    ("name", ("HOSTNAME MISMATCH", "IP ADDRESS MISMATCH", "DOESN'T MATCH", "NOT VALID FOR")),
+    ("dates", ("CERTIFICATE HAS EXPIRED", "CERTIFICATE IS NOT YET VALID")),
+    ("chain", ("CERTIFICATE_VERIFY_FAILED", "SELF-SIGNED", "SELF SIGNED", "UNABLE TO GET LOCAL ISSUER")),
+)
+
+
+def tls_cause(text):
+    """plain, ca_file, name, dates, chain or other: why a TLS handshake failed, from the error's text."""
+    text = (text or "").upper()
+    for cause, markers in TLS_CAUSES:
+        if any(marker in text for marker in markers):
+            return cause
+    return "other"
+
+
+def tls_advice(text, host, ca_path):
+    """What to change after a TLS failure talking to ``host`` (host[:port]), naming the option."""
+    cause = tls_cause(text)
+    if cause == "plain":
+        return ("the server at %s does not speak TLS on that port (a plain-http port?): use http:// in api_url for "
+                "a plain-http server, or the port that serves https" % host)
+    if cause == "ca_file":
+        return ("ca_path %s could not be loaded as PEM CA certificates; give the CA certificate in PEM form" % ca_path
+                if ca_path else "the system CA bundle could not be loaded; set ca_path to a PEM file of CA certificates")
+    if cause == "name":
+        return ("the server's certificate is not issued for %s: use the host name the certificate names in api_url, "
+                "or have the certificate issued for this name (validate_certs stays on)" % host.rsplit(":", 1)[0])
+    if cause == "dates":
+        return "the server's certificate has expired or is not valid yet: check the controller's clock, or renew it"
+    if cause == "chain" and ca_path:
+        return ("the certificate chain of %s is not signed by a CA in ca_path %s: set ca_path to the PEM bundle of "
+                "the CA that signed the server certificate (validate_certs stays on)" % (host, ca_path))
+    if cause == "chain":
+        return ("the certificate chain of %s is not trusted by this controller: set ca_path to the PEM bundle of the "
+                "CA that signed the server certificate, e.g. a TLS-intercepting proxy's CA (validate_certs stays on)"
+                % host)
+    return "check the TLS setup of %s, and ca_path if it signs the server certificate" % host
+
+
 # -- reading Boomi's error bodies ------------------------------------------------------------------
 _XML_MESSAGE = re.compile(r"<message>(.*?)</message>", re.DOTALL | re.IGNORECASE)
 _HTML_TITLE = re.compile(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", re.DOTALL | re.IGNORECASE)

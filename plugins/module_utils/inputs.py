@@ -3,10 +3,11 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Checks of what people type that Ansible's own types let through.
 
-A version label is text. YAML reads an unquoted ``1.10`` as the number 1.1, ``~`` as null and an
-empty value as null or "", and Ansible's ``str`` type would turn those into "1.1" or "None"
-without a word; Boomi numbers a package itself when the version is empty. So version options are
-declared ``raw`` and checked here.
+A version label is text. YAML reads an unquoted ``1.10`` as the number 1.1, ``2`` as the integer 2,
+``~`` as null and an empty value as null or "", and Ansible's ``str`` type would turn those into
+"1.1", "2" or "None" without a word; Boomi numbers a package itself when the version is empty. So
+version options are declared ``raw`` and checked here: any number is refused, an integer too (the
+same rule for every version, so "quote your versions" is the one thing to remember).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def version_text(value, option):
         raise UsageError("%s is the number %r: YAML reads an unquoted version such as 1.10 as a number and drops its "
                          "trailing zeros; quote it, e.g. %s: '1.10'" % (option, value, option))
     if isinstance(value, int):
-        return str(value)
+        raise UsageError("%s is the number %d: YAML reads an unquoted version such as 2 as a number, not a version "
+                         "label; quote it, e.g. %s: '%d'" % (option, value, option, value))
     if not isinstance(value, str):
         raise UsageError("%s must be a version label (text), got %s" % (option, type(value).__name__))
     if not value.strip():

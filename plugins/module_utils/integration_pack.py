@@ -104,6 +104,11 @@ def find_settled(client, name, settle=True):
     return survivor(matches, name) if matches else None
 
 
+def gone(client, pack):
+    """Whether ``pack`` no longer exists (an overlapping run deleted it)."""
+    return client.get_or_none(OBJECT, pack["id"]) is None
+
+
 def has_release(pack):
     return any(m.get("currentVersion") for m in members(pack).values())
 

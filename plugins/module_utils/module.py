@@ -11,11 +11,7 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.boomi.platform.plugins.module_utils.arguments import (
-    CONNECTION_MUTUALLY_EXCLUSIVE,
-    ConnectionSettings,
-    argument_spec,
-)
+from ansible_collections.boomi.platform.plugins.module_utils.arguments import ConnectionSettings, argument_spec
 from ansible_collections.boomi.platform.plugins.module_utils.client import BoomiClient
 from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 
@@ -24,7 +20,7 @@ def run_module(options, run, mutually_exclusive=None, **module_kwargs):
     module = AnsibleModule(
         argument_spec=argument_spec(**options),
         supports_check_mode=True,
-        mutually_exclusive=CONNECTION_MUTUALLY_EXCLUSIVE + list(mutually_exclusive or []),
+        mutually_exclusive=list(mutually_exclusive or []),
         **module_kwargs
     )
     try:

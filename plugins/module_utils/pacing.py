@@ -10,11 +10,18 @@ counts against the primary account). A request goes only when fewer than ``reque
 requests went in the last second: the strictest reading of Boomi's "10 requests per second", which
 a token bucket (a full burst plus its refill) breaks.
 
+Each send time is stored with the rate of the job that reserved it, so jobs with different
+``requests_per_second`` on one account keep each other's reservations: a time ahead of now is only
+kept when the send times before it, each at its own rate, explain it (it is where ``reserve`` would
+have put it). A time no queue explains (the clock stepped back, or the file was changed) is dropped,
+with whatever was queued behind it, and a warning names the file; no request waits longer than the
+requests really queued ahead of it need.
+
 The file is local state another user must not be able to steer: it lives in a private directory
 (owned by the user, mode 0700, not a symlink), is opened without following symlinks and checked
-after opening, and its contents are validated (finite times in a bounded range) or reset. Whatever
-goes wrong with it, the module paces its own requests in-process instead, with one warning: never a
-traceback, never an unbounded sleep.
+after opening, and its contents are validated (finite times, sane rates) or reset with a warning.
+Whatever goes wrong with it, the module paces its own requests in-process instead, with one warning:
+never a traceback, never an unbounded sleep.
 """
 
 from __future__ import annotations
@@ -33,7 +40,8 @@ WINDOW = 1.0          # seconds: Boomi counts requests per second
 MAX_AHEAD = 60.0      # a reservation is at most ahead_limit(rate) ahead: this, or more below 1 request/s ...
 MAX_QUEUED = 100      # ... where it allows this many processes queued at once
 MAX_BEHIND = 3600.0   # older entries are stale; they are dropped, not trusted
-FILE_AHEAD = 3600.0   # a file holding a time further ahead is reset (fixed: processes with other rates share it)
+MAX_WAIT = 3600.0     # no request ever sleeps longer than this, whatever the queue
+SLACK = 0.05          # seconds a send time may lie beyond what the queue before it explains (float noise, tiny clock steps)
 MAX_BYTES = 65536     # a state file larger than this is not ours: reset
 MAX_SLOTS = 1000      # the most send times kept (requests_per_second above this is paced as this)
 LOCK_WAIT = 5.0       # seconds to wait for the file lock before pacing in-process
@@ -68,38 +76,69 @@ def ahead_limit(rate):
     """How far ahead a reservation may be: 60 s, or more below 1 request/s, where MAX_QUEUED processes
     each waiting one span (1/rate seconds) legitimately reserve further ahead than that."""
     count, span = window_limit(rate)
-    return min(FILE_AHEAD, max(MAX_AHEAD, MAX_QUEUED * span / count))
+    return min(MAX_WAIT, max(MAX_AHEAD, MAX_QUEUED * span / count))
 
 
-def reserve(slots, now, rate):
-    """Reserve the next send time after ``slots`` (sorted send times, some possibly still ahead).
-
-    Returns (slot, slots to keep). The slot is never before the last one (so the times stay sorted
-    even if the clock steps back), and at least ``span`` after the count-th latest one, so no
-    ``span``-long window ever holds more than ``count`` requests.
-    """
+def earliest(slots, now, rate):
+    """The first send time a request at ``rate`` may take behind ``slots`` ([(time, rate)], sorted): never before
+    the last one (so the times stay sorted), and at least one span after the count-th latest one, so that no
+    span-long window ever holds more than count requests."""
     count, span = window_limit(rate)
     slot = now
     if slots:
-        slot = max(slot, slots[-1])
+        slot = max(slot, slots[-1][0])
     if len(slots) >= count:
-        slot = max(slot, slots[-count] + span)
-    return slot, (list(slots) + [slot])[-count:]
+        slot = max(slot, slots[-count][0] + span)
+    return slot
 
 
-def valid_slots(state, now):
-    """The send times in a state file's contents, or None when they are not sane (then the file is reset)."""
+def reserve(slots, now, rate):
+    """Reserve the next send time behind ``slots``. Returns (slot, slots to keep)."""
+    slot = earliest(slots, now, rate)
+    return slot, retained(list(slots) + [(slot, float(rate))], now)
+
+
+def retained(slots, now):
+    """What a later reservation can still depend on: every time ahead of now, and those behind it within the
+    longest span of the rates in the file (at most MAX_BEHIND); the latest MAX_SLOTS at most."""
+    longest = max(window_limit(rate)[1] for dummy, rate in slots) if slots else WINDOW
+    horizon = now - min(MAX_BEHIND, longest)
+    return [slot for slot in slots if slot[0] > horizon][-MAX_SLOTS:]
+
+
+def explained(slots, now):
+    """(kept, dropped): a time ahead of now is kept only when ``earliest`` of the times kept before it, at its own
+    rate, puts it there. One further ahead (a backward clock step, an edited file) is dropped, and so is whatever
+    was queued behind it only."""
+    kept, dropped = [], []
+    for slot in slots:
+        when, rate = slot
+        if when > now + SLACK and when > earliest(kept, now, rate) + SLACK:
+            dropped.append(slot)
+        else:
+            kept.append(slot)
+    return kept, dropped
+
+
+def valid_slots(state, now, rate):
+    """The [(time, rate)] in a state file's contents, or None when they are not sane (then the file is reset).
+    A bare number is a send time of an older version of this file, taken at ``rate``."""
     slots = state.get("slots") if isinstance(state, dict) else None
     if not isinstance(slots, list) or len(slots) > MAX_SLOTS:
         return None
-    for value in slots:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            return None
-        if value > now + FILE_AHEAD:
-            return None
-    if any(later < earlier for earlier, later in zip(slots, slots[1:])):
+    parsed = [_slot(value, rate) for value in slots]
+    if None in parsed or any(later[0] < earlier[0] for earlier, later in zip(parsed, parsed[1:])):
         return None
-    return [float(value) for value in slots if value >= now - MAX_BEHIND]
+    return [slot for slot in parsed if slot[0] >= now - MAX_BEHIND]
+
+
+def _slot(value, rate):
+    if isinstance(value, list) and len(value) == 2:
+        value, rate = value
+    numbers = (value, rate)
+    if any(isinstance(n, bool) or not isinstance(n, (int, float)) or not math.isfinite(n) for n in numbers):
+        return None
+    return (float(value), float(rate)) if rate > 0 else None
 
 
 def open_private_directory(path, uid):
@@ -165,13 +204,13 @@ class FilePacer(object):
         """Reserve the next send time, sleeping until it comes. Returns the seconds slept."""
         if self.rate <= 0 or not math.isfinite(self.rate):
             return 0.0
-        now = self.clock()
         if self.local is None:
             try:
-                slot = self._reserve_shared(now)
+                slot, now = self._reserve_shared()
             except (PacingUnavailable, OSError, ValueError) as exc:
                 self._give_up_file(exc)
         if self.local is not None:
+            now = self.clock()
             slot, self.local = reserve(self.local, now, self.rate)
         delay = min(ahead_limit(self.rate) + WINDOW, max(0.0, slot - now))
         if delay > 0:
@@ -185,14 +224,17 @@ class FilePacer(object):
                   % (reason, self.rate, self.directory))
         self.local = []
 
-    def _reserve_shared(self, now):
+    def _reserve_shared(self):
+        """(slot, now), the clock read under the lock: a time read before waiting for it would be older than the
+        reservations other processes made meanwhile, and take them for unexplained ones."""
         fd = self._open_file()
         try:
             self._lock(fd)
+            now = self.clock()
             slots = self._read(fd, now)
             slot, keep = reserve(slots, now, self.rate)
             self._write(fd, keep)
-            return slot
+            return slot, now
         finally:
             os.close(fd)  # closing releases the lock
 
@@ -225,20 +267,33 @@ class FilePacer(object):
                     raise PacingUnavailable("%s stayed locked for %gs" % (self.path, LOCK_WAIT))
                 time.sleep(LOCK_POLL)
 
-    @staticmethod
-    def _read(fd, now):
+    def _read(self, fd, now):
+        """The send times in the file that still count: a file that is not ours is reset, and times no queue
+        explains are dropped, each with a warning naming the file."""
         raw = os.pread(fd, MAX_BYTES + 1, 0)
-        if not raw or len(raw) > MAX_BYTES:
+        if not raw:
             return []
-        try:
-            return valid_slots(json.loads(raw.decode("utf-8")), now) or []
-        # ValueError: not JSON, not UTF-8, an over-long integer; RecursionError: nesting deeper than Python's
-        # stack; OverflowError: an integer too large for a float. Whatever it is, it is not our file: reset.
-        except (ValueError, RecursionError, OverflowError):
+        slots = None
+        if len(raw) <= MAX_BYTES:
+            try:
+                slots = valid_slots(json.loads(raw.decode("utf-8")), now, self.rate)
+            # ValueError: not JSON, not UTF-8, an over-long integer; RecursionError: nesting deeper than Python's
+            # stack; OverflowError: an integer too large for a float. Whatever it is, it is not our file: reset.
+            except (ValueError, RecursionError, OverflowError):
+                slots = None
+        if slots is None:
+            self.warn("Request pacing: %s did not hold send times in the form this collection writes; it was reset"
+                      % self.path)
             return []
+        kept, dropped = explained(slots, now)
+        if dropped:
+            self.warn("Request pacing: dropped %d send time(s) up to %.0fs ahead from %s that no request queued before "
+                      "them explains (the clock stepped back, or the file was changed); requests go on at "
+                      "requests_per_second=%g" % (len(dropped), dropped[-1][0] - now, self.path, self.rate))
+        return kept
 
     @staticmethod
     def _write(fd, slots):
-        data = json.dumps({"slots": slots}).encode("utf-8")
+        data = json.dumps({"slots": [[when, rate] for when, rate in slots]}).encode("utf-8")
         os.ftruncate(fd, 0)
         os.pwrite(fd, data, 0)

@@ -19,6 +19,8 @@ description:
     deletes its own copy (never a pack with a release) and carries on with the one that counts.
   - When Boomi refuses to create the pack, the module looks for it by name first; another run may have
     just created it, and then the task converges on that one.
+  - When Boomi refuses the update of a pack found by name because that pack is gone (another run deleted it as
+    its own duplicate), the module looks the name up again, warns, and goes on with the pack that counts now.
   - Members are components, not package versions. A component joins with its newest shareable package
     pending; M(boomi.platform.boomi_pack_release) decides which version is released.
   - Every membership change is one update that lists every component that stays; components left out
@@ -145,7 +147,7 @@ integration_pack:
 
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
-from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError, ValidationError
+from ansible_collections.boomi.platform.plugins.module_utils.errors import NotFoundError, UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 OPTIONS = dict(
@@ -158,6 +160,7 @@ OPTIONS = dict(
     state=dict(type="str", choices=["present", "absent"], default="present"),
 )
 CONSTRAINTS = dict(required_one_of=[("name", "id")])
+VANISHED_TRIES = 3  # how often a pack found by name, deleted meanwhile by an overlapping run, is looked up again
 
 
 def check_new_members(module, client, component_ids, installation_type, total):
@@ -206,7 +209,7 @@ def wanted_members(pack, params):
     return list(dict.fromkeys(current + listed))
 
 
-def create(module, client):
+def create(module, client, tries=VANISHED_TRIES):
     params = module.params
     if not params["name"] or params["description"] is None:
         raise UsageError("Integration pack %r does not exist; creating it needs name and description"
@@ -224,7 +227,7 @@ def create(module, client):
         # look again once our pack is complete: a create sent at the same moment has landed by now
         survivor = resolve_twins(module, client, pack, mine)
     if survivor["id"] != pack["id"]:  # another run's pack won: bring it to what this task asks
-        return update(module, client, survivor)[1]
+        return converge(module, client, survivor, tries)[1]
     return pack
 
 
@@ -285,6 +288,23 @@ def update(module, client, pack):
     return True, send_membership(client, pack, name, description, component_ids)
 
 
+def converge(module, client, pack, tries=VANISHED_TRIES):
+    """``update`` of a pack found by name. An overlapping run may delete that pack meanwhile (its own losing twin):
+    Boomi then refuses the update (400 or 404), and the task looks the name up again and goes on with the pack
+    that is left (or creates one when none is)."""
+    try:
+        return update(module, client, pack)
+    except (ValidationError, NotFoundError):
+        if module.params["id"] or tries <= 1 or not pack_api.gone(client, pack):
+            raise
+    module.warn("Integration pack %s (%r) was deleted while this task was updating it (an overlapping run removed it "
+                "as a twin); looked the name up again and went on" % (pack["id"], pack["name"]))
+    found = pack_api.find(client, name=pack["name"])
+    if found is None:
+        return True, create(module, client, tries - 1)
+    return converge(module, client, found, tries - 1)
+
+
 def send_membership(client, pack, name, description, component_ids):
     def confirm():
         now = client.get(pack_api.OBJECT, pack["id"])
@@ -298,7 +318,7 @@ def send_membership(client, pack, name, description, component_ids):
 def ensure_present(module, client, before):
     if before is None:
         return True, create(module, client)
-    return update(module, client, before)
+    return converge(module, client, before)
 
 
 def ensure_absent(module, client, before):

@@ -67,10 +67,11 @@ def run_playbook(path, extra_vars=None, args=(), env=None, check=True):
 class Outcome:
     """One step's registered result and the simulator's request deltas for it."""
 
-    def __init__(self, result, writes, reads):
+    def __init__(self, result, writes, reads, requests=None):
         self.result = result
         self.writes = writes
         self.reads = reads
+        self.requests = requests  # every request Boomi saw during the step, whatever its answer
 
     @property
     def changed(self):
@@ -104,6 +105,6 @@ def play(sim, tmp_path, steps, extra_vars=None, defaults=None, **connection_extr
     for index in range(len(steps)):
         counts = data["count_%d" % index]
         outcomes.append(Outcome(data["step_%d" % index], counts["writes"] - previous["writes"],
-                                counts["reads"] - previous["reads"]))
+                                counts["reads"] - previous["reads"], counts["total"] - previous["total"]))
         previous = counts
     return outcomes

@@ -162,3 +162,35 @@ def test_package_id_given_as_pack_id_is_explained(sim, tmp_path):
     package_id = sim.state()["packaged_components"][0]["packageId"]
     wrong, = play(sim, tmp_path, [Step("boomi_integration_pack", {"id": package_id, "description": "d"})])
     assert wrong.failed and "is a packaged component id" in wrong.msg
+
+
+def test_a_pack_found_by_name_and_deleted_meanwhile_is_looked_up_again(sim, tmp_path):
+    """Issue 22's overlap corner: a run found twin packs by name, another run deleted the one it picked (as its
+    own losing twin), and the update failed with a bare "No such PublisherIntegrationPack (400)". Now the task
+    looks the name up again and goes on with the pack that is left."""
+    package(sim, INTAKE)
+    client = BoomiClient(sim)
+    twins = sorted(client.create("PublisherIntegrationPack", {"name": "Twin", "Description": "d",
+                                                              "installationType": "MULTI"}).json()["id"]
+                   for dummy in range(2))
+    fault = sim.fault(kind="latency", latency_ms=1500, object="PublisherIntegrationPack", operation="update",
+                      match=twins[0])
+
+    def other_run():  # deletes the twin ours picked (the smallest id) while our update is on its way
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if [f for f in sim.control("GET", "faults")["faults"] if f["id"] == fault["id"] and f["fired"]]:
+                assert BoomiClient(sim).delete("PublisherIntegrationPack", twins[0]).status_code == 200
+                return
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=other_run)
+    thread.start()
+    ours, = play(sim, tmp_path, [Step("boomi_integration_pack", {"name": "Twin", "description": "d",
+                                                                 "packaged_components": [INTAKE]})])
+    thread.join()
+    assert not ours.failed, ours.msg
+    assert ours.changed and ours["integration_pack"]["id"] == twins[1] and INTAKE in members(ours)
+    assert any("was deleted while this task" in w and twins[0] in w for w in ours.result["warnings"])
+    left, = [p for p in sim.state()["integration_packs"] if p["name"] == "Twin"]
+    assert left["id"] == twins[1]

@@ -1,6 +1,7 @@
 """The boomi.platform.environments inventory plugin, run by ansible-inventory against the simulator."""
 
 import json
+import re
 
 from ..conftest import ACCOUNT, ENVIRONMENTS, SUB_ACCOUNT, TOKEN
 from .helpers import credentials, graph, inventory_list, plain, run, write_config
@@ -193,4 +194,57 @@ def test_other_file_names_are_not_claimed(sim, tmp_path):
     proc = run("ansible-inventory", "-i", str(path), "--list", env=credentials(sim), check=False)
     hosts = json.loads(proc.stdout)["_meta"]["hostvars"] if proc.returncode == 0 else {}
     assert plain(hosts) == {}
+    assert sim.requests()["summary"]["total"] == 0
+
+
+# -- host names that would shadow a group or the controller (issue 22) ---------------------------------------------
+SHADOWING = ("Boomi Environments", "All", "Ungrouped", "localhost", "Boomi Classification Prod", "Tier Test",
+             "DR Site")
+
+
+def test_a_host_never_shadows_a_group_or_the_controller(sim, boomi, tmp_path):
+    """An environment named "Boomi Environments" was a host boomi_environments that shadowed the group: a play on
+    the group ran on that one environment and exited 0. Every name a group or the controller has (the plugin's
+    groups, keyed_groups and groups it makes, all, ungrouped, localhost) gets the id suffix, with a warning."""
+    ids = {}
+    for name in SHADOWING:
+        answer = boomi.create("Environment", {"name": name, "classification": "PROD" if "Prod" in name else "TEST"})
+        assert answer.status_code == 200, answer.text
+        ids[name] = answer.json()["id"]
+    path = write_config(tmp_path, groups={"dr_site": "boomi_environment_name is search('Recovery')"},
+                        keyed_groups=[{"key": "boomi_environment_classification", "prefix": "tier"}])
+    inventory = inventory_list(path, credentials(sim))
+    every = {"development", "test", "staging", "production", "disaster_recovery"} | {
+        "%s_%s" % (re.sub(r"[^a-z0-9_]+", "_", name.lower()), ids[name].replace("-", "_")) for name in SHADOWING}
+    assert set(inventory.hostvars) == every
+    assert inventory.hosts("boomi_environments") == every
+    assert inventory.hosts("dr_site") == {"disaster_recovery"}
+    stderr = inventory.proc.stderr
+    for name in SHADOWING:
+        assert "environment %r (id %s)" % (name, ids[name]) in " ".join(stderr.split()), name
+    assert "Found both group and host with same name" not in stderr
+    # a play over the group reaches every environment, and localhost is still the controller
+    env = credentials(sim)
+    listed = run("ansible", "boomi_environments", "-i", str(path), "--list-hosts", env=env).stdout
+    assert len(listed.split("\n", 1)[1].split()) == len(every)
+    local = run("ansible", "localhost", "-i", str(path), "-m", "ansible.builtin.debug",
+                "-a", "var=boomi_environment_id", env=env).stdout
+    assert "is undefined" in local or "VARIABLE IS NOT DEFINED" in local
+
+
+def test_an_api_url_that_cannot_be_parsed_names_the_option(sim, tmp_path):
+    env = dict(credentials(sim, BOOMI_API_URL="http://[::1"), ANSIBLE_INVENTORY_UNPARSED_FAILED="true")
+    proc = run("ansible-inventory", "-i", str(write_config(tmp_path)), "--list", env=env, check=False)
+    output = " ".join((proc.stdout + proc.stderr).split())
+    assert proc.returncode != 0
+    assert "api_url (http): the host is not a valid IPv6 address in brackets" in output
+    assert "http(s)://<host>[:<port>]" in output and "Invalid IPv6 URL" not in output
+    assert sim.requests()["summary"]["total"] == 0
+
+
+def test_an_account_id_with_path_characters_is_refused_before_any_request(sim, tmp_path):
+    env = dict(credentials(sim, BOOMI_ACCOUNT_ID=ACCOUNT + "/../boomi-other-Z9Y8X7"),
+               ANSIBLE_INVENTORY_UNPARSED_FAILED="true")
+    proc = run("ansible-inventory", "-i", str(write_config(tmp_path)), "--list", env=env, check=False)
+    assert proc.returncode != 0 and "is not a Boomi account id" in proc.stdout + proc.stderr
     assert sim.requests()["summary"]["total"] == 0

@@ -8,8 +8,9 @@ COLUMNS = {
     "fault_profiles": ["profile", "runs", "faults", "retries", "recovered", "duplicates", "first_run_writes",
                        "rerun_writes"],
     "interruption": ["stage", "writes_before_kill", "rerun_writes", "duplicates", "second_rerun_writes"],
-    "bad_input": ["cases", "clear_errors", "writes"],
+    "bad_input": ["cases", "clear_errors", "writes", "requests_for_refused_connections"],
     "secrets": ["option", "texts_searched", "characters", "hits"],
+    "pacing_file": ["case", "tasks", "seconds"],
 }
 
 

@@ -69,6 +69,7 @@ def render(text, variables):
 def test_the_table_is_big_enough():
     assert len(CASES) >= 25
     assert len({c["name"] for c in CASES}) == len(CASES)
+    assert all(set(c) <= {"name", "module", "args", "connection", "expect", "never", "requests"} for c in CASES)
 
 
 def test_every_bad_input_fails_clearly_with_zero_writes(sim, tmp_path):
@@ -79,12 +80,17 @@ def test_every_bad_input_fails_clearly_with_zero_writes(sim, tmp_path):
     for case, outcome in zip(CASES, outcomes):
         expected = [render(text, variables) for text in case["expect"]]
         missing = [text for text in expected if text not in outcome.msg]
-        leaked = SECRET in json.dumps(outcome.result)  # the cases' stand-in secret: never echoed
-        if not outcome.failed or missing or outcome.writes or leaked:
-            problems.append("%s: failed=%s writes=%s missing=%s leaked=%s msg=%r"
-                            % (case["name"], outcome.failed, outcome.writes, missing, leaked, outcome.msg))
+        # `never`: texts (a password) that must not appear anywhere in the result, its invocation included; and the
+        # cases' stand-in secret is never echoed either
+        leaked = [text for text in case.get("never", []) + [SECRET] if text in json.dumps(outcome.result)]
+        sent = case.get("requests") is not None and outcome.requests != case["requests"]
+        if not outcome.failed or missing or leaked or sent or outcome.writes:
+            problems.append("%s: failed=%s writes=%s requests=%s missing=%s leaked=%s msg=%r"
+                            % (case["name"], outcome.failed, outcome.writes, outcome.requests, missing, leaked,
+                               outcome.msg))
     record("bad_input", cases=len(CASES), clear_errors=len(CASES) - len(problems),
-           writes=sum(o.writes for o in outcomes))
+           writes=sum(o.writes for o in outcomes),
+           requests_for_refused_connections=sum(o.requests for c, o in zip(CASES, outcomes) if "requests" in c))
     assert problems == []
 
 

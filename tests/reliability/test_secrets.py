@@ -3,12 +3,14 @@
 import base64
 import copy
 import json
+import re
 
 import pytest
 import yaml
 from boomi_simulator.seed import BUILTIN_SEED, CONNECTIONS
 
 from ..conftest import ACCOUNT, TOKEN as TOKEN_OF_SEED, USER
+from ..integration.playbook import run_playbook
 from ..integration.role import run_role
 from .converge import COMPONENT_IDS, ENVIRONMENT_IDS
 from .report import record
@@ -186,3 +188,65 @@ def test_no_extension_secret_when_the_options_fail_before_the_module_runs(sim, t
     proc = run_playbook(book, args=("-vvvv",), check=False)
     assert "...ignoring" in proc.stdout
     assert DB_CANARY not in proc.stdout + proc.stderr
+
+
+# -- issue 22: a password in api_url, in every spelling, at -vvvv -----------------------------------------------------
+URL_PASSWORD = "hunter2-url-9d3b6a1e"
+BAD_URLS = ["https://ops:{p}@api.boomi.com", "https:/ops:{p}@api.boomi.com", "https:\\\\ops:{p}@api.boomi.com",
+            "http://127.0.0.1:1#ops:{p}", "http://127.0.0.1:1/?token={p}", "HTTPS://ops:{p}@api.boomi.com/"]
+
+
+def url_play(sim):
+    """Each bad api_url as a task argument, once through BOOMI_API_URL (the env fallback), and twice with a second
+    mistake that Ansible's own argument checks catch before the module could look at the URL."""
+    tasks = [{"name": "bad api_url %d" % n, "boomi.platform.boomi_environment_info": {"api_url": url.format(p=URL_PASSWORD)}}
+             for n, url in enumerate(BAD_URLS)]
+    # BOOMI_API_URL is set for the whole ansible-playbook process, as an AWX credential does (a task's
+    # `environment:` keyword would be printed by Ansible itself at -vvv, whatever the module does)
+    tasks.append({"name": "bad api_url from BOOMI_API_URL", "boomi.platform.boomi_environment_info": {}})
+    tasks.append({"name": "bad api_url and an unknown option", "boomi.platform.boomi_environment_info": {
+        "api_url": BAD_URLS[0].format(p=URL_PASSWORD), "nmae": "typo"}})
+    tasks.append({"name": "bad api_url and a timeout that is not a number", "boomi.platform.boomi_environment_info": {
+        "api_url": BAD_URLS[1].format(p=URL_PASSWORD), "timeout": "soon"}})
+    for task in tasks:
+        task["ignore_errors"] = True
+        task["register"] = "result"
+    defaults = {"account_id": ACCOUNT, "username": USER, "api_token": "not-the-point", "max_retries": 0}
+    return [{"name": "api_url with a password", "hosts": "localhost", "connection": "local", "gather_facts": False,
+             "vars": {"ansible_python_interpreter": "{{ ansible_playbook_python }}"},
+             "module_defaults": {"group/boomi.platform.boomi": defaults}, "tasks": tasks}]
+
+
+def test_a_password_in_api_url_appears_nowhere_at_vvvv(sim, tmp_path):
+    """Refused in every spelling (also before the module runs its own checks), and the password is in no output,
+    no invocation (module_args), no log: the red team saw it at -vvv in invocation.module_args.api_url."""
+    book = tmp_path / "url.yml"
+    book.write_text(yaml.safe_dump(url_play(sim), sort_keys=False))
+    log = tmp_path / "ansible.log"
+    before = sim.requests()["summary"]["total"]
+    env = {"ANSIBLE_LOG_PATH": str(log), "BOOMI_API_URL": BAD_URLS[1].format(p=URL_PASSWORD)}
+    proc = run_playbook(book, args=("-vvvv",), check=False, env=env)
+    outputs = [proc.stdout, proc.stderr, log.read_text()]
+    tasks = len(url_play(sim)[0]["tasks"])
+    assert re.search(r"localhost\s+: ok=\d+\s+changed=0\s+unreachable=0\s+failed=0\s+skipped=0\s+rescued=0\s+"
+                     r"ignored=%d" % tasks, proc.stdout), proc.stdout[-3000:]
+    assert proc.stdout.count("api_url") >= tasks and "must not contain" in proc.stdout
+    assert sim.requests()["summary"]["total"] == before  # not one request
+    hits = sum(text.count(URL_PASSWORD) for text in outputs)
+    record("secrets", option="api_url userinfo", texts_searched=len(outputs), characters=sum(map(len, outputs)),
+           hits=hits)
+    where = [text[max(0, text.find(URL_PASSWORD) - 300):text.find(URL_PASSWORD) + 100] for text in outputs
+             if URL_PASSWORD in text]
+    assert hits == 0, where[:2]
+
+
+def test_the_inventory_plugin_refuses_a_password_in_api_url_without_showing_it(sim, tmp_path):
+    from ..inventory.helpers import credentials, run, write_config
+    for url in BAD_URLS[:3]:
+        env = dict(credentials(sim, BOOMI_API_URL=url.format(p=URL_PASSWORD)), ANSIBLE_INVENTORY_UNPARSED_FAILED="true")
+        before = sim.requests()["summary"]["total"]
+        proc = run("ansible-inventory", "-i", str(write_config(tmp_path)), "--list", "-vvvv", env=env, check=False)
+        output = proc.stdout + proc.stderr
+        assert proc.returncode != 0 and "must not contain credentials" in output and "api_url" in output
+        assert URL_PASSWORD not in output
+        assert sim.requests()["summary"]["total"] == before

@@ -139,20 +139,29 @@ def test_invalid_listener_status_keeps_the_current_one(boomi, listener):
     assert fresh.json()["listenerStatus"] == "RUNNING"  # a first deployment runs by default
 
 
-# -- 9. deploy by componentId when "<revision>.0" exists ----------------------------------------------------
-def test_deploy_by_component_id_takes_an_existing_revision_package(boomi):
+# -- 9. deploy by componentId: one rule with a create of the package -------------------------------------------
+# The OAS: with componentId, CREATE "packages with the specified component and deploys the package". So it is a
+# PackagedComponent create without packageVersion ("<revision>.0"), with that create's rules: the version is unique
+# per component, deleted packages included (issue 22: the simulator took the existing package for a deploy while
+# refusing the same create, so it disagreed with itself).
+@pytest.mark.parametrize("deleted", [False, True])
+def test_deploy_by_component_id_is_refused_as_the_create_of_its_version_is(boomi, sim, deleted):
     existing = package(boomi, version="3.0").json()  # order_intake is at revision 3
-    deployed = boomi.create("DeployedPackage", {"environmentId": DEV, "componentId": INTAKE}).json()
-    assert deployed["packageId"] == existing["packageId"] and deployed["packageVersion"] == "3.0"
-    versions = [p["packageVersion"] for p in boomi.query("PackagedComponent").json()["result"]]
-    assert versions == ["3.0"]
+    if deleted:
+        assert boomi.delete("PackagedComponent", existing["packageId"]).status_code == 200
+    by_create = error(boomi.create("PackagedComponent", {"componentId": INTAKE}))
+    by_deploy = error(boomi.create("DeployedPackage", {"environmentId": DEV, "componentId": INTAKE}))
+    assert by_deploy == by_create and "'3.0' already exists" in by_deploy
+    assert len(sim.state()["packaged_components"]) == 1 and sim.state()["deployments"] == []
 
 
-def test_deploy_by_component_id_refuses_a_deleted_revision_package(boomi):
-    existing = package(boomi, version="3.0").json()["packageId"]
-    assert boomi.delete("PackagedComponent", existing).status_code == 200
-    message = error(boomi.create("DeployedPackage", {"environmentId": DEV, "componentId": INTAKE}))
-    assert "is deleted" in message and existing in message
+def test_deploying_by_component_id_twice_is_refused_the_second_time(boomi, sim):
+    first = boomi.create("DeployedPackage", {"environmentId": DEV, "componentId": INTAKE}).json()
+    assert first["packageVersion"] == "3.0"
+    assert "'3.0' already exists" in error(boomi.create("DeployedPackage", {"environmentId": DEV, "componentId": INTAKE}))
+    assert len(sim.state()["packaged_components"]) == 1
+    redeploy = boomi.create("DeployedPackage", {"environmentId": DEV, "packageId": first["packageId"]})
+    assert redeploy.status_code == 200  # the package itself deploys again by packageId
 
 
 def test_deploy_by_component_id_packages_the_latest_revision(boomi):

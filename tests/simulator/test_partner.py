@@ -222,6 +222,20 @@ def test_attachments_are_queried_and_deleted_but_never_read_by_id(boomi, sim):
     assert "No such" in error(north.delete("IntegrationPackEnvironmentAttachment", first["id"]))
 
 
+def test_an_environment_with_an_attached_pack_cannot_be_deleted(boomi, sim):
+    """The OAS: "It is not possible to delete an environment that has attached Runtimes or integration packs"
+    (issue 22: the simulator deleted it and left a dangling attachment)."""
+    dummy, instance = installed(boomi, sim)
+    north = in_account(sim, NORTH)
+    attached = ok(attach(sim, NORTH, instance["id"], NORTH_TEST))
+    message = error(north.delete("Environment", NORTH_TEST))
+    assert "cannot be deleted" in message and instance["id"] in message and "detach" in message
+    assert [e["id"] for e in sim.state(NORTH)["environments"]].count(NORTH_TEST) == 1
+    assert north.delete("IntegrationPackEnvironmentAttachment", attached["id"]).status_code == 200
+    assert north.delete("Environment", NORTH_TEST).status_code == 200  # detached: it goes
+    assert sim.state(NORTH)["integration_pack_environment_attachments"] == []
+
+
 def test_uninstall_detaches_first(boomi, sim):
     dummy, instance = installed(boomi, sim)
     other = ok(install(sim, NORTH, instance["integrationPackId"], "International"))

@@ -2,9 +2,11 @@
 
 Rules: deploying a package makes it the component's active deployment in that environment and
 deactivates the previous one; each deployment of a component in an environment counts up its
-``version``; a deployment by componentId packages the component's latest revision first (or takes
-that package when it exists); a deleted package cannot be deployed; listenerStatus missing or
-invalid keeps the current status; DELETE undeploys (the record stays, inactive).
+``version``; a deployment by componentId is a PackagedComponent create of that component (no
+packageVersion, so "<revision>.0") followed by its deployment, with the create's rules: when that
+version exists already (deleted or not) the deployment is refused as the create is; a deleted package
+cannot be deployed; listenerStatus missing or invalid keeps the current status; DELETE undeploys
+(the record stays, inactive).
 """
 
 from ..errors import bad_request
@@ -82,17 +84,9 @@ class DeployedPackage(ObjectType):
 
     @staticmethod
     def _package_of_latest_revision(ctx, component_id):
-        """Deploy by componentId packages the latest revision as "<revision>.0". [I] When that package
-        exists already it is deployed as it is (no second package); a deleted one is refused."""
-        component = ctx.data.components.get(component_id)
-        version = "%d.0" % component["revision"] if component else None
-        existing = [p for p in ctx.data.packages.values()
-                    if p["componentId"] == component_id and p["packageVersion"] == version]
-        if existing and existing[0]["deleted"]:
-            raise bad_request("PackagedComponent %s (version %s of component %s) is deleted and cannot be deployed; "
-                              "restore it or deploy another package" % (existing[0]["packageId"], version, component_id))
-        if existing:
-            return existing[0]
+        """Deploy by componentId packages the component as a create without packageVersion would ("<revision>.0")
+        and refuses what that create refuses, a version that exists already included. [I] One rule both ways:
+        the OAS says this CREATE "packages with the specified component", and a package version is unique."""
         created = ctx.handler("PackagedComponent").create(ctx, {"componentId": component_id})[0]
         return ctx.data.packages[created["packageId"]]
 

@@ -1,6 +1,8 @@
 """Environment: where packages run, classified PROD or TEST (set once, at creation).
 
-Rules: names are unique in an account; an environment with active deployments cannot be deleted.
+Rules: names are unique in an account; an environment with active deployments, or with an
+integration pack instance attached (the OAS: "It is not possible to delete an environment that has
+attached Runtimes or integration packs"), cannot be deleted.
 """
 
 from ..errors import bad_request
@@ -47,4 +49,9 @@ class Environment(ObjectType):
         self.find(ctx, ident)
         if any(d["environmentId"] == ident and d["active"] for d in ctx.data.deployments.values()):
             raise bad_request("Environment %s has active deployments and cannot be deleted" % ident)
+        attached = sorted(a["integrationPackInstanceId"] for a in ctx.data.attachments.values()
+                          if a["environmentId"] == ident)
+        if attached:
+            raise bad_request("Environment %s cannot be deleted: integration pack instance(s) %s are attached to it; "
+                              "detach them first" % (ident, ", ".join(attached)))
         del ctx.data.environments[ident]

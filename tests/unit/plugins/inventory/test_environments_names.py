@@ -55,3 +55,15 @@ def test_select_combines_the_filters():
     assert [e["id"] for e in select(environments, names=["EU *"], classifications=["test"])] == ["1"]
     assert [e["id"] for e in select(environments, ids=["3", "9"])] == ["3"]
     assert select(environments, names=["eu *"]) == []  # patterns are case sensitive
+
+
+@pytest.mark.parametrize("name", ["All", "ungrouped", "Localhost", "Boomi Environments", "boomi classification prod"])
+def test_a_reserved_name_gets_the_id(name):
+    reserved = {"all", "ungrouped", "localhost", "boomi_environments", "boomi_classification_prod"}
+    names = host_names([env("E-1", name), env("e-2", "Dev")], reserved)
+    assert names == {"E-1": "%s_e_1" % slug(name), "e-2": "dev"}
+
+
+def test_a_suffixed_name_never_lands_on_a_reserved_one():
+    with pytest.raises(AnsibleParserError):
+        host_names([env("1", "qa"), env("2", "qa")], {"qa_1"})

@@ -113,8 +113,10 @@ def test_a_slow_rate_queues_many_forks_without_resetting_the_file(tmp_path, rate
     delays = [pacer.wait() for pacer in pacers]
     assert delays == pytest.approx([n / rate for n in range(40)])
     assert delays[-1] > pacing.MAX_AHEAD and warnings == []
-    with open(pacers[0].path) as handle:
-        assert json.load(handle)["slots"] == pytest.approx([fake.now + 39 / rate])
+    with open(pacers[0].path) as handle:  # every reservation is in the file, with its rate
+        slots = json.load(handle)["slots"]
+    assert [when for when, dummy in slots] == pytest.approx([fake.now + n / rate for n in range(40)])
+    assert {slot_rate for dummy, slot_rate in slots} == {rate}
 
 
 def test_a_faster_pacer_keeps_a_slow_pacers_reservations(tmp_path):
@@ -122,12 +124,16 @@ def test_a_faster_pacer_keeps_a_slow_pacers_reservations(tmp_path):
     the slower one's reservations, minutes ahead, for a tampered file (which would reset them)."""
     fake = FakeTime()
 
+    warnings = []
+
     def pacer(rate):
-        return FilePacer("h", "a", rate, directory=str(tmp_path / "p"), sleep=lambda s: None, clock=fake.clock)
+        return FilePacer("h", "a", rate, directory=str(tmp_path / "p"), sleep=lambda s: None, clock=fake.clock,
+                         warn=warnings.append)
     slow = [pacer(0.5).wait() for dummy in range(40)]
     assert slow[-1] == pytest.approx(78.0)
     assert pacer(10).wait() <= pacing.ahead_limit(10) + pacing.WINDOW  # queued behind them, for a bounded time
     assert pacer(0.5).wait() >= 80.0  # the slow reservations are still there
+    assert warnings == []  # and none of them was taken for one that no queue explains
 
 
 def test_pacers_are_per_host_and_account(tmp_path):
@@ -302,23 +308,56 @@ def test_a_file_locked_for_ever_does_not_hang(tmp_path, monkeypatch):
 ], ids=lambda c: c[:24].decode("utf-8", "replace"))
 def test_poisoned_contents_are_reset(tmp_path, contents):
     watch = Watch(tmp_path)
-    (tmp_path / "p").mkdir(mode=0o700)
-    fd = os.open(watch.pacer.path, os.O_WRONLY | os.O_CREAT, 0o600)
-    os.write(fd, contents)
-    os.close(fd)
+    write_state(watch, contents)
     assert watch.waits(5) == [0.0] * 4 + [1.0]  # as if the file were new: no sleep for years, no failure
-    assert watch.warnings == []
+    assert len(watch.warnings) == 1 and watch.pacer.path in watch.warnings[0], watch.warnings  # one, naming the file
     with open(watch.pacer.path) as handle:
-        assert json.load(handle) == {"slots": [1000.0, 1000.0, 1000.0, 1001.0]}
+        assert json.load(handle) == {"slots": [[1000.0, 4.0]] * 4 + [[1001.0, 4.0]]}
 
 
-def test_stale_slots_are_dropped_and_a_clock_step_back_keeps_order(tmp_path):
-    watch = Watch(tmp_path)
-    watch.waits(4)
+def write_state(watch, contents):
+    os.makedirs(watch.pacer.directory, mode=0o700, exist_ok=True)
+    fd = os.open(watch.pacer.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.write(fd, contents if isinstance(contents, bytes) else json.dumps(contents).encode())
+    os.close(fd)
+
+
+@pytest.mark.parametrize("slots", [[1600.0], [[1600.0, 8.0]], [[1600.0, 8.0], [1600.125, 8.0]],
+                                   [[999.5, 8.0], [1600.0, 0.01]]],
+                         ids=["old format", "one", "and one queued behind it", "behind a past one, at a slow rate"])
+def test_a_send_time_no_queue_explains_is_dropped_with_a_warning_naming_the_file(tmp_path, slots):
+    """The red team's {"slots": [now + 600]}: every request slept 61 s and wrote the far time back. Now the time
+    (and whatever was queued only behind it) is dropped once, with a warning naming the file, and nobody waits."""
+    watch = Watch(tmp_path, rate=8)
+    write_state(watch, {"slots": slots})
+    assert watch.waits(1) == [0.0]
+    assert len(watch.warnings) == 1 and watch.pacer.path in watch.warnings[0] and "dropped" in watch.warnings[0]
+    other = Watch(tmp_path, rate=8)  # the next process finds a clean file: no warning, no wait
+    other.fake.now = watch.fake.now
+    assert other.waits(1) == [0.0] and other.warnings == []
+    with open(watch.pacer.path) as handle:
+        assert max(when for when, rate in json.load(handle)["slots"]) <= watch.fake.now
+
+
+def test_a_backward_clock_step_drops_the_times_reserved_before_it(tmp_path):
+    watch = Watch(tmp_path)  # 4 requests/s
+    assert watch.waits(8) == [0.0] * 4 + [1.0] * 4  # four queued a second ahead: explained, kept
     watch.fake.now += 2 * pacing.MAX_BEHIND
-    assert watch.waits(4) == [0.0] * 4
-    watch.fake.now -= 30  # the wall clock stepped back: nothing is sent before what is already reserved
-    assert watch.waits(1) == [31.0]
+    assert watch.waits(4) == [0.0] * 4  # stale times are dropped without a word
+    assert watch.warnings == []
+    watch.fake.now -= 30  # the wall clock stepped back 30 s (NTP, a VM snapshot restored)
+    assert watch.waits(5) == [0.0] * 4 + [1.0]  # not 31 s: the times ahead are no queue's, only the clock's
+    assert len(watch.warnings) == 1 and "dropped 4 send time(s)" in watch.warnings[0]
+    assert watch.pacer.path in watch.warnings[0]
+
+
+def test_a_queue_ahead_is_honoured_exactly(tmp_path):
+    """Times that the queue explains stay, however far ahead: a request waits what the requests before it need,
+    not less (the rate holds) and not more."""
+    watch = Watch(tmp_path, rate=2)
+    write_state(watch, {"slots": [[999.0, 2.0], [1000.0, 2.0], [1000.0, 2.0], [1001.0, 2.0], [1001.0, 2.0]]})
+    assert watch.waits(1) == [2.0]  # behind the two requests queued for the second from 1001
+    assert watch.warnings == []
 
 
 def test_client_warns_once_and_still_works_with_a_hostile_default_directory(sim, make_client, recorder, tmp_path,
