@@ -163,6 +163,22 @@ def _operation(method, rest):
     return {"GET": "get", "POST": "update", "DELETE": "delete"}[method]
 
 
+def deploy_component(boomi, environment, component, version="0.9.0"):
+    """Set-up: deploy ``component`` to ``environment`` at ``version``, packaging it first unless a package of that
+    version exists (a deploy by componentId packages the component's revision each time, and Boomi refuses the
+    second such package, so a component is packaged once and deployed by package id). Returns the deploy answer."""
+    found = boomi.query("PackagedComponent", {"operator": "and", "nestedExpression": [
+        equals("componentId", component), equals("packageVersion", version)]}).json().get("result") or []
+    if found:
+        package_id = found[0]["packageId"]
+    else:
+        answer = boomi.create("PackagedComponent", {"componentId": component, "packageVersion": version,
+                                                    "shareable": True})
+        assert answer.status_code == 200, answer.text
+        package_id = answer.json()["packageId"]
+    return boomi.create("DeployedPackage", {"environmentId": environment, "packageId": package_id})
+
+
 def equals(prop, value):
     return {"property": prop, "operator": "EQUALS", "argument": [value]}
 

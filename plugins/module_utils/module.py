@@ -16,8 +16,32 @@ from ansible_collections.boomi.platform.plugins.module_utils.client import Boomi
 from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 
 
-def run_module(options, run, mutually_exclusive=None, **module_kwargs):
-    module = AnsibleModule(
+class ConcealingModule(AnsibleModule):
+    """An AnsibleModule whose echo of the task's arguments (``invocation.module_args``, shown at -vvv) passes through
+    ``conceal``: {option: masked value} for options whose nested values may be secrets, which no_log cannot mark
+    one by one. It applies on every exit, also when Ansible's own argument checks fail inside ``__init__``, before
+    any of the module's code runs."""
+
+    conceal = None
+
+    def _conceal(self, kwargs):
+        if self.conceal is not None and "invocation" not in kwargs:
+            params = dict(getattr(self, "params", None) or {})
+            kwargs["invocation"] = {"module_args": dict(params, **type(self).conceal(params))}
+
+    def exit_json(self, **kwargs):
+        self._conceal(kwargs)
+        super(ConcealingModule, self).exit_json(**kwargs)
+
+    def fail_json(self, *args, **kwargs):
+        self._conceal(kwargs)
+        super(ConcealingModule, self).fail_json(*args, **kwargs)
+
+
+def run_module(options, run, mutually_exclusive=None, conceal=None, **module_kwargs):
+    module_class = type("BoomiModule", (ConcealingModule,), {"conceal": staticmethod(conceal)}) if conceal \
+        else AnsibleModule
+    module = module_class(
         argument_spec=argument_spec(**options),
         supports_check_mode=True,
         mutually_exclusive=list(mutually_exclusive or []),

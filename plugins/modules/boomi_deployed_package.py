@@ -148,7 +148,7 @@ options:
   package_version:
     description:
       - Package version of O(component_id), as text; quote it (V('1.10')), since YAML reads an unquoted 1.10 as
-        the number 1.1. A decimal number, an empty value or surrounding spaces fail before any request.
+        the number 1.1. A number (2 or 1.10), an empty value or surrounding spaces fail before any request.
     type: raw
   listener_status:
     description:

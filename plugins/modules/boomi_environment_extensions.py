@@ -206,20 +206,13 @@ OPTIONS = dict(
     update_secrets=dict(type="str", choices=list(extension_plan.UPDATE_SECRETS), default="on_create", no_log=False),
 )
 # Any extension value may be a secret: Ansible must not write the task's arguments to the system log (AnsibleModule's
-# no_log; the values are still returned and shown masked, see conceal())
-CONSTRAINTS = dict(no_log=True)
-
-
-def conceal(module):
-    """The four value options as given; module.params keeps them masked, since Ansible echoes the task's arguments
-    (and any of these values may be a secret)."""
-    given = dict((kind, module.params.get(kind)) for kind in extension_wanted.KINDS)
-    module.params.update(extension_wanted.masked(given))
-    return given
+# no_log), and what it echoes of them (invocation.module_args) has every value of the four options masked, on every
+# exit, also when its own argument checks fail before run() starts (run_module's conceal).
+CONSTRAINTS = dict(no_log=True, conceal=extension_wanted.masked)
 
 
 def run(module, client):
-    given = conceal(module)
+    given = dict((kind, module.params.get(kind)) for kind in extension_wanted.KINDS)
     plan = extension_plan.plan_environment(client, module.params["environment_id"], given,
                                            module.params["update_secrets"])
     # a component no document holds fails a real run (every such name at once); in check mode it warns, as an

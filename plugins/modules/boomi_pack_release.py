@@ -50,7 +50,7 @@ options:
   version:
     description:
       - Release every member at this package version. Quote it (V('1.10')); YAML reads an unquoted 1.10 as the
-        number 1.1, and a decimal number, an empty value or surrounding spaces fail before any request.
+        number 1.1, and a number (2 or 1.10), an empty value or surrounding spaces fail before any request.
     type: raw
   components:
     description:

@@ -30,7 +30,7 @@ options:
   package_version:
     description:
       - The version label of the package, unique per component, for example V('1.0.5'). Quote it; YAML reads an
-        unquoted 1.10 as the number 1.1. A decimal number, an empty value (Boomi would number the package itself)
+        unquoted 1.10 as the number 1.1. A number (2 or 1.10), an empty value (Boomi would number the package itself)
         or surrounding spaces fail before any request.
     type: raw
     required: true

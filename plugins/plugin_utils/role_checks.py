@@ -143,12 +143,9 @@ def play_wide(role, typed_values, problems):
 def version_problem(label, value):
     """None for a version label typed as text, else the reason (a YAML number, null, empty, spaces)."""
     try:
-        version_text(value, label)
+        version_text(value, label)  # the modules' own check: a float or an integer is a YAML number, not text
     except UsageError as exc:
         return str(exc)
-    if not isinstance(value, str):  # an integer: YAML read 2 as a number
-        return ("%s is the number %s: YAML reads an unquoted version as a number; quote it, e.g. %s: '%s'"
-                % (label, value, label, value))
     return None
 
 

@@ -8,7 +8,7 @@ import json
 import yaml
 from boomi_simulator.seed import CONNECTIONS, PROCESS_PROPERTY_KEYS
 
-from ..conftest import BoomiClient
+from ..conftest import BoomiClient, deploy_component
 from .drift_world import DEV, FULFIL, INTAKE, PROD, TEST
 from .playbook import Step, build_playbook, connection, play, run_playbook
 
@@ -23,7 +23,7 @@ def deploy(sim, environments=(DEV, PROD), components=(INTAKE, FULFIL)):
     client = BoomiClient(sim)
     for environment in environments:
         for component in components:
-            answer = client.create("DeployedPackage", {"environmentId": environment, "componentId": component})
+            answer = deploy_component(client, environment, component)
             assert answer.status_code == 200, answer.text
 
 

@@ -35,9 +35,14 @@ def playbook(sim):
 def deployed(sim):
     """Order Intake and Order Fulfilment deployed to the five environments (set-up, through the simulator's API)."""
     client = BoomiClient(sim)
+    packages = {}
+    for component in (INTAKE, FULFIL):  # packaged once, then deployed by package id (a componentId deploy packages
+        answer = client.create("PackagedComponent", {"componentId": component, "packageVersion": "1.0.0"})
+        assert answer.status_code == 200, answer.text  # its revision each time, and Boomi refuses the second)
+        packages[component] = answer.json()["packageId"]
     for environment in ENVIRONMENT_IDS:
         for component in (INTAKE, FULFIL):
-            answer = client.create("DeployedPackage", {"environmentId": environment, "componentId": component})
+            answer = client.create("DeployedPackage", {"environmentId": environment, "packageId": packages[component]})
             assert answer.status_code == 200, answer.text
 
 

@@ -174,9 +174,6 @@ def test_no_extension_secret_anywhere(sim, tmp_path):
     assert hits == 0, where[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="Ansible echoes a module's arguments when its own option checks, or the "
-                   "connection options, fail before run() starts; the fix is a run_module hook (module.py, the lead's) "
-                   "that echoes them masked: see the issue 25 report")
 def test_no_extension_secret_when_the_options_fail_before_the_module_runs(sim, tmp_path):
     book = tmp_path / "early.yml"
     book.write_text(yaml.safe_dump([{"hosts": "localhost", "gather_facts": False, "tasks": [

@@ -13,7 +13,7 @@ from boomi_simulator.seed import (
     PROCESS_PROPERTY_KEYS,
 )
 
-from ..conftest import COMPONENTS, ENVIRONMENTS, equals
+from ..conftest import COMPONENTS, ENVIRONMENTS, deploy_component, equals
 from .test_partner import in_account, install, ok, released, share
 
 DEV, TEST = ENVIRONMENTS["dev"], ENVIRONMENTS["test"]
@@ -34,7 +34,7 @@ def results(answer):
 
 
 def deploy(boomi, component=INTAKE, environment=DEV):
-    return ok(boomi.create("DeployedPackage", {"environmentId": environment, "componentId": component}))
+    return ok(deploy_component(boomi, environment, component))
 
 
 def extensions(boomi, environment=DEV):

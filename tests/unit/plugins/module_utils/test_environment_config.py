@@ -18,7 +18,7 @@ OPTIONS = {"connections": {"Orders DB": {"url": "jdbc:prod", "password": SECRET}
 
 @pytest.fixture
 def deployed(client):
-    client.create("DeployedPackage", {"environmentId": PROD, "componentId": INTAKE})
+    client.create("DeployedPackage", {"environmentId": PROD, "componentId": INTAKE})  # one deploy: its own package
     return client
 
 
