@@ -10,7 +10,7 @@ Boomi queries shares only by account group, so a pack's share is found among its
 from __future__ import annotations
 
 from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
-from ansible_collections.boomi.platform.plugins.module_utils.integration_pack import INSTALLATION_TYPES
+from ansible_collections.boomi.platform.plugins.module_utils.publisher_integration_pack import INSTALLATION_TYPES
 from ansible_collections.boomi.platform.plugins.module_utils.query import eq
 
 OBJECT = "AccountGroupIntegrationPack"

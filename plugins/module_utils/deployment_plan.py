@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
+from ansible_collections.boomi.platform.plugins.module_utils import deployed_package as deployment_api
 from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError

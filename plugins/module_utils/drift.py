@@ -19,7 +19,7 @@ drift state; ``extra`` components are listed apart, as not in this pack, and do 
 from __future__ import annotations
 
 from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component
 from ansible_collections.boomi.platform.plugins.module_utils.deployment_plan import rolled_back_from
 
@@ -29,7 +29,7 @@ VERDICTS = ("current", "older", "newer", "missing", "held", "pinned", "rolled ba
 
 def released_members(pack):
     """{component_id: member} of the pack's current release (members pending removal are not in it)."""
-    return dict((cid, m) for cid, m in integration_pack.members(pack).items()
+    return dict((cid, m) for cid, m in publisher_integration_pack.members(pack).items()
                 if m.get("currentVersion") and not m.get("deleted"))
 
 

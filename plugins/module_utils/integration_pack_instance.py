@@ -11,7 +11,7 @@ instance runs the pack's current release: a new release reaches it without any c
 
 from __future__ import annotations
 
-from ansible_collections.boomi.platform.plugins.module_utils import available_integration_pack as available_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as available_api
 from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Field, FieldMap
 from ansible_collections.boomi.platform.plugins.module_utils.query import eq, not_null
 

@@ -23,9 +23,9 @@ import datetime
 import re
 
 from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
-from ansible_collections.boomi.platform.plugins.module_utils import release as release_api
+from ansible_collections.boomi.platform.plugins.module_utils import release_integration_pack as release_api
 
 _TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6})\d*)?(Z|[+-]\d{2}:?\d{2})?$")
 WAYS_OUT = ("set allow_downgrade: true on boomi.platform.boomi_pack_release (role package_and_deploy: "

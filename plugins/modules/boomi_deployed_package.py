@@ -324,7 +324,7 @@ environments:
       elements: dict
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
+from ansible_collections.boomi.platform.plugins.module_utils import deployed_package as deployment_api
 from ansible_collections.boomi.platform.plugins.module_utils import deployment_plan as planner
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.deployment_batch import (

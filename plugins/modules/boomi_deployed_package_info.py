@@ -249,10 +249,10 @@ drift:
 """
 
 from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
-from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
+from ansible_collections.boomi.platform.plugins.module_utils import deployed_package as deployment_api
 from ansible_collections.boomi.platform.plugins.module_utils import drift
 from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
 

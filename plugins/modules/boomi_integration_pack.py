@@ -145,7 +145,7 @@ integration_pack:
           type: bool
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import NotFoundError, UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail

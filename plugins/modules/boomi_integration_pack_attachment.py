@@ -120,9 +120,9 @@ environments:
       returned: when failed
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import available_integration_pack as available_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as available_api
 from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
-from ansible_collections.boomi.platform.plugins.module_utils import environment_attachment as attachment_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack_environment_attachment as attachment_api
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack_instance as instance_api
 from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     BoomiError,

@@ -115,8 +115,8 @@ integration_pack_instance:
       sample: boomi-demo-MGD001
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import available_integration_pack as available_api
-from ansible_collections.boomi.platform.plugins.module_utils import environment_attachment as attachment_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as available_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack_environment_attachment as attachment_api
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack_instance as instance_api
 from ansible_collections.boomi.platform.plugins.module_utils.errors import NotFoundError, UsageError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail

@@ -120,8 +120,8 @@ available_integration_packs:
       type: str
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import available_integration_pack as available_api
-from ansible_collections.boomi.platform.plugins.module_utils import environment_attachment as attachment_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as available_api
+from ansible_collections.boomi.platform.plugins.module_utils import integration_pack_environment_attachment as attachment_api
 from ansible_collections.boomi.platform.plugins.module_utils import integration_pack_instance as instance_api
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module
 

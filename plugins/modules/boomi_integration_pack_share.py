@@ -111,7 +111,7 @@ account_group:
 from ansible_collections.boomi.platform.plugins.module_utils import account_group as group_api
 from ansible_collections.boomi.platform.plugins.module_utils import account_group_account as membership_api
 from ansible_collections.boomi.platform.plugins.module_utils import account_group_integration_pack as share_api
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils.errors import NotFoundError, ValidationError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 

@@ -243,9 +243,9 @@ import math
 import time
 
 from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
-from ansible_collections.boomi.platform.plugins.module_utils import release as release_api
+from ansible_collections.boomi.platform.plugins.module_utils import release_integration_pack as release_api
 from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import (
     BoomiApiError,

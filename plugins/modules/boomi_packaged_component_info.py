@@ -109,7 +109,7 @@ packaged_components:
 """
 
 from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
-from ansible_collections.boomi.platform.plugins.module_utils import deployment as deployment_api
+from ansible_collections.boomi.platform.plugins.module_utils import deployed_package as deployment_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module

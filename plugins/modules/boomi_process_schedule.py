@@ -199,7 +199,7 @@ schedules:
       type: bool
 """
 
-from ansible_collections.boomi.platform.plugins.module_utils import process_schedule as schedule_api
+from ansible_collections.boomi.platform.plugins.module_utils import process_schedules as schedule_api
 from ansible_collections.boomi.platform.plugins.module_utils.module import run_module, warn_or_fail
 
 CRON = dict(

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ansible_collections.boomi.platform.plugins.module_utils import environment_extensions as extensions_api
 from ansible_collections.boomi.platform.plugins.module_utils import extension_plan
 from ansible_collections.boomi.platform.plugins.module_utils import extension_wanted
-from ansible_collections.boomi.platform.plugins.module_utils import process_schedule
+from ansible_collections.boomi.platform.plugins.module_utils import process_schedules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 from ansible_collections.boomi.platform.plugins.plugin_utils import vocabulary
 
@@ -82,7 +82,7 @@ def schedule_shape(host, schedules):
         if bool(entry.get("process_id")) == bool(entry.get("process_name")):
             problems.append("%s needs exactly one of process_id and process_name" % where)
         try:
-            process_schedule.wanted(entry.get("schedules"), entry.get("retry"), entry.get("enabled"),
+            process_schedules.wanted(entry.get("schedules"), entry.get("retry"), entry.get("enabled"),
                                     entry.get("state", "present"))
         except (UsageError, TypeError, ValueError) as exc:
             problems.append("%s: %s" % (where, exc))
@@ -101,7 +101,7 @@ def name_problems(client_of, hosts):
             planned = plan_extensions(client, environment_id, values)
             problems += ["%s: %s: %s" % (host, EXTENSIONS, problem) for problem in planned["problems"]]
             for entry in values.get(SCHEDULES) or []:
-                process_schedule.resolve_process(client, entry.get("process_id"), entry.get("process_name"))
+                process_schedules.resolve_process(client, entry.get("process_id"), entry.get("process_name"))
         except BoomiError as exc:
             problems.append("%s: %s" % (host, exc))
     return problems
@@ -128,10 +128,10 @@ def apply(client, environment_id, values, check_mode, hide):
         changed, dummy = extension_plan.apply(client, planned, check_mode)
         changes += planned["changes"]
     for entry in values.get(SCHEDULES) or []:
-        schedule = process_schedule.plan_schedules(client, entry, environment_id=environment_id)
+        schedule = process_schedules.plan_schedules(client, entry, environment_id=environment_id)
         if schedule["missing"] and not check_mode:
             raise UsageError("; ".join(schedule["missing"]))
-        if process_schedule.apply(client, schedule, check_mode):
+        if process_schedules.apply(client, schedule, check_mode):
             changed = True
             changes.append("schedule of %s: %s" % (schedule["process_name"] or schedule["process_id"],
                                                   schedule_summary(schedule)))
@@ -140,7 +140,7 @@ def apply(client, environment_id, values, check_mode, hide):
 
 def schedule_summary(schedule):
     after = schedule["entries"][0]["after"] if schedule["entries"] else {}
-    shown = ["; ".join(" ".join(str(v) for v in s.values()) for s in process_schedule.shown(after.get("schedules")))
+    shown = ["; ".join(" ".join(str(v) for v in s.values()) for s in process_schedules.shown(after.get("schedules")))
              or "none"]
     if after.get("enabled") is not None:
         shown.append("enabled" if after["enabled"] else "disabled")

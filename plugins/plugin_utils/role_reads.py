@@ -14,7 +14,7 @@ from ansible_collections.boomi.platform.plugins.module_utils import account_grou
 from ansible_collections.boomi.platform.plugins.module_utils import account_group_account as membership_api
 from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
 from ansible_collections.boomi.platform.plugins.module_utils import environment as environment_api
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package
 from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiApiError, BoomiError, UsageError
 from ansible_collections.boomi.platform.plugins.plugin_utils.role_checks import hosts_text

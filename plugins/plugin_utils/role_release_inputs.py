@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.plugin_utils import role_checks as checks
 
 

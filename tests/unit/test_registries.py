@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import ast
+import re
 
 import yaml
 
@@ -77,3 +78,38 @@ def assert_descriptions_are_text(node, where):
     elif isinstance(node, list):
         for item in node:
             assert_descriptions_are_text(item, where)
+
+
+def snake(name):
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def module_utils_objects():
+    """{Boomi object: module_utils file stem} of every file that declares OBJECT."""
+    found = {}
+    for path in (ROOT / "plugins" / "module_utils").glob("*.py"):
+        match = re.search(r'^OBJECT = "(\w+)"', path.read_text(), re.M)
+        if match:
+            found[match.group(1)] = path.stem
+    return found
+
+
+def simulator_objects():
+    """{Boomi object: simulator file stem} of the first object each simulator object file defines."""
+    found = {}
+    for path in (ROOT / "simulator" / "boomi_simulator" / "objects").glob("*.py"):
+        names = re.findall(r'^    name = "(\w+)"', path.read_text(), re.M)
+        if names:
+            found[names[0]] = path.stem
+    return found
+
+
+def test_every_boomi_object_has_one_name_in_every_tree():
+    """module_utils and the simulator name each object's file after the object (snake case); an object in both
+    trees has the same file name in both."""
+    ours, simulated = module_utils_objects(), simulator_objects()
+    assert len(ours) >= 10 and len(simulated) >= 10, "object files not found"
+    for tree in (ours, simulated):
+        wrong = dict((obj, stem) for obj, stem in tree.items() if stem != snake(obj))
+        assert not wrong, wrong
+    assert set(ours) <= set(simulated) | {"AccountGroupAccount"}, set(ours) - set(simulated)

@@ -4,7 +4,7 @@ any write, applies, and settles a lost answer by looking (the real client agains
 import pytest
 
 from ansible_collections.boomi.platform.plugins.module_utils import extension_plan
-from ansible_collections.boomi.platform.plugins.module_utils import process_schedule
+from ansible_collections.boomi.platform.plugins.module_utils import process_schedules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 
 from ....conftest import COMPONENTS, ENVIRONMENTS
@@ -83,14 +83,14 @@ def test_a_secret_boomi_echoes_is_scrubbed_from_errors_and_warnings(sim, deploye
 
 def test_schedules_plan_apply_and_settle(sim, deployed, recorder):
     options = {"process_id": INTAKE, "schedules": [{"minutes": "0", "hours": "6"}], "enabled": False}
-    plan = process_schedule.plan_schedules(deployed, options, environment_id=PROD)
+    plan = process_schedules.plan_schedules(deployed, options, environment_id=PROD)
     entry, = plan["entries"]
     assert plan["missing"] == [] and entry["schedule_body"]["Schedule"][0]["daysOfWeek"] == "*"
     assert entry["status_body"]["enabled"] is False and sim.writes() == 1  # the set-up's deployment only
     sim.fault(kind="drop_after", object="ProcessSchedules", operation="update")
-    assert process_schedule.apply(deployed, plan)
+    assert process_schedules.apply(deployed, plan)
     assert len(updates(sim)) == 2 and any("so it was not sent again" in w for w in recorder.warnings)
-    again = process_schedule.plan_schedules(deployed, options, environment_id=PROD)
+    again = process_schedules.plan_schedules(deployed, options, environment_id=PROD)
     assert [(e["schedule_body"], e["status_body"]) for e in again["entries"]] == [(None, None)]
-    undeployed = process_schedule.plan_schedules(deployed, options, environment_id=DEV)
+    undeployed = process_schedules.plan_schedules(deployed, options, environment_id=DEV)
     assert undeployed["missing"] and "is not deployed where runtime" in undeployed["missing"][0]

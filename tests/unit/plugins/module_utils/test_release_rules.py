@@ -7,7 +7,7 @@ scheduled release, and why a pack is not at the versions a promote expected.
 import datetime
 
 from ansible_collections.boomi.platform.plugins.module_utils import component_metadata
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component as package_api
 from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
 

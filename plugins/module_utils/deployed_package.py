@@ -9,7 +9,7 @@ deployment with its own ``version`` counter per component and environment.
 
 from __future__ import annotations
 
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack
 from ansible_collections.boomi.platform.plugins.module_utils import packaged_component
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.module_utils.fieldmap import Choice, Field, FieldMap
@@ -80,7 +80,7 @@ def history_in_many(client, environment_ids):
 
 def raise_unknown_package_id(client, ident, option):
     """``ident`` is no packaged component: say what it is instead (a pack id passed as a package id)."""
-    pack = client.get_or_none(integration_pack.OBJECT, ident)
+    pack = client.get_or_none(publisher_integration_pack.OBJECT, ident)
     if pack is not None:
         raise UsageError(
             "%s %s is the id of integration pack %r, not a packaged component id; deploy a pack with "

@@ -1,7 +1,7 @@
 """Twin packs (overlapping runs each created one) by name: a task about to release waits write_settle_seconds and
 looks again; check mode, which releases nothing, decides at once."""
 
-from ansible_collections.boomi.platform.plugins.module_utils import integration_pack as pack_api
+from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 
 
 def twins(client, name="Twin"):
