@@ -19,7 +19,7 @@ from ansible_collections.boomi.platform.plugins.module_utils import extension_pl
 from ansible_collections.boomi.platform.plugins.module_utils import extension_wanted
 from ansible_collections.boomi.platform.plugins.module_utils import process_schedules
 from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
-from ansible_collections.boomi.platform.plugins.plugin_utils import vocabulary
+from ansible_collections.boomi.platform.plugins.plugin_utils.role_checks import unknown_keys
 
 EXTENSIONS, SCHEDULES = "boomi_environment_extensions", "boomi_process_schedules"
 EXTENSION_KEYS = extension_wanted.KINDS + ("update_secrets",)
@@ -44,21 +44,11 @@ def shape_problems(host, values):
     return problems
 
 
-def keys_problems(label, value, allowed):
-    out = []
-    for key in value:
-        if key not in allowed:
-            guess = vocabulary.closest(str(key), allowed)
-            out.append("%s.%s: no such key%s (it takes %s)" % (label, key, "; did you mean %s?" % guess if guess else "",
-                                                              ", ".join(allowed)))
-    return out
-
-
 def extension_shape(host, wanted):
     label = "%s: %s" % (host, EXTENSIONS)
     if not isinstance(wanted, dict):
         return ["%s must map %s to values" % (label, ", ".join(EXTENSION_KEYS))]
-    problems = keys_problems(label, wanted, EXTENSION_KEYS)
+    problems = unknown_keys(label, wanted, EXTENSION_KEYS)
     if wanted.get("update_secrets", "on_create") not in extension_plan.UPDATE_SECRETS:
         problems.append("%s.update_secrets must be one of %s" % (label, ", ".join(extension_plan.UPDATE_SECRETS)))
     try:
@@ -78,12 +68,12 @@ def schedule_shape(host, schedules):
         if not isinstance(entry, dict):
             problems.append("%s must be a dict" % where)
             continue
-        problems += keys_problems(where, entry, SCHEDULE_KEYS)
+        problems += unknown_keys(where, entry, SCHEDULE_KEYS)
         if bool(entry.get("process_id")) == bool(entry.get("process_name")):
             problems.append("%s needs exactly one of process_id and process_name" % where)
         try:
             process_schedules.wanted(entry.get("schedules"), entry.get("retry"), entry.get("enabled"),
-                                    entry.get("state", "present"))
+                                     entry.get("state", "present"))
         except (UsageError, TypeError, ValueError) as exc:
             problems.append("%s: %s" % (where, exc))
     return problems
@@ -133,8 +123,8 @@ def apply(client, environment_id, values, check_mode, hide):
             raise UsageError("; ".join(schedule["missing"]))
         if process_schedules.apply(client, schedule, check_mode):
             changed = True
-            changes.append("schedule of %s: %s" % (schedule["process_name"] or schedule["process_id"],
-                                                  schedule_summary(schedule)))
+            process = schedule["process_name"] or schedule["process_id"]
+            changes.append("schedule of %s: %s" % (process, schedule_summary(schedule)))
     return changed, changes
 
 

@@ -52,8 +52,8 @@ def test_a_version_typed_as_anything_but_text_is_a_problem(value, wanted):
     assert checks.version_problem("boomi_package_version", "1.10") is None
 
 
-@pytest.mark.parametrize("date, wanted", [("2026/12/31", "not a date"), ("2026-13-01", "not a date"),
-                                         ("2031-02-30", "no such day exists")])
+@pytest.mark.parametrize("date, wanted", [
+    ("2026/12/31", "not a date"), ("2026-13-01", "not a date"), ("2031-02-30", "no such day exists")])
 def test_a_malformed_or_impossible_date_is_a_problem(date, wanted):
     problems = checks.Problems()
     values = {"boomi_release_schedule": "on_date", "boomi_release_on_date": date}
