@@ -38,17 +38,23 @@ SEED_EXAMPLE = {
                       "classification": "PROD"}],
     "account_groups": [{"account": "acme-A1", "id": "a0000000-0000-4000-8000-000000000001", "name": "Customers",
                         "accounts": ["acme-CUST1"]}],
+    "atoms": [{"account": "acme-A1", "id": "a7000000-0000-4000-8000-000000000001", "name": "Test Atom",
+               "environment": "e0000000-0000-4000-8000-000000000001"}],
 }
 
 SEED_HELP = """seed file (--seed FILE, or the body of POST /__simulator__/seed), JSON with these lists (each optional):
   accounts        {id, name?, parent?}: parent makes a managed (sub-)account, reachable through the Partner API
   users           {username, token?, password?, accounts: [account ids the user may call]}
   components      {account, id, name?, type? (process), revision? (1), folder? (Home), createdDate?
-                  (2026-01-05T09:00:00Z), createdBy?, deleted?}: Boomi builds components in its UI, so the seed
-                  holds them; revisions 1..revision exist, and packages are made through the API
+                  (2026-01-05T09:00:00Z), createdBy?, deleted?, extensions?}: Boomi builds components in its UI, so
+                  the seed holds them; revisions 1..revision exist, and packages are made through the API;
+                  extensions (connections, process properties, a cross-reference table) are what an environment
+                  running the process may override (EnvironmentExtensions)
   environments    {account, id, name, classification? (PROD; or TEST)}
   account_groups  {account (the publisher), id, name, defaultGroup?, autoSubscribeAlertLevel?,
                   accounts: [account ids in the group]}
+  atoms           {account, id, name, environment? (the environment it is attached to), ...}: runtimes, which
+                  Boomi installs on hosts; ProcessSchedules exist per process running on one
 Every other object (packaged components, packs, releases, deployments, instances, ...) is created through the API.
 An object naming an account the seed does not declare is refused. Example:
 %s"""
