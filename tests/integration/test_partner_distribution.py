@@ -256,7 +256,7 @@ def test_lost_answers_converge_without_duplicates_and_the_batch_splits_per_host(
     assert attached(sim, NORTH) == sorted([NT, NP]) and attached(sim, SOUTH) == sorted([ST, SP])
     host = first[5]
     assert (host["environment_name"], host["state"], host.changed) == ("North Production", "attached", True)
-    assert host["diff"]["after"]["versions"]["attached"] is True
+    assert "(North Production):\n  attached: False \u2192 True\n" in host["diff"]["prepared"]
 
 
 def test_partner_inventory_first_run_rerun_and_a_new_release(sim, tmp_path):
