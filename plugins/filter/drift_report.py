@@ -112,7 +112,6 @@ from datetime import datetime, timezone
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.text.converters import to_text
 from ansible.module_utils.parsing.convert_bool import boolean
-from ansible.module_utils.six import string_types
 
 from ansible_collections.boomi.platform.plugins.module_utils import drift
 
@@ -138,7 +137,7 @@ def _host(name, variables):
     if not hasattr(pins, "items"):
         raise AnsibleFilterError("host %s: boomi_pinned_versions must be a mapping {component_id: version}" % name)
     for component_id, version in pins.items():
-        if not isinstance(version, string_types):
+        if not isinstance(version, str):
             raise AnsibleFilterError("host %s: boomi_pinned_versions.%s is %r, not a string; quote the version"
                                      % (name, component_id, version))
     return {"inventory_hostname": name, "environment_id": _get(variables, "boomi_environment_id"), "hold": hold,

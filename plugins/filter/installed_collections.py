@@ -43,7 +43,6 @@ import importlib.util
 import re
 
 from ansible.errors import AnsibleFilterError
-from ansible.module_utils.six import string_types
 
 NAME = re.compile(r"^[a-z0-9_]+\.[a-z0-9_]+$", re.I)
 
@@ -56,9 +55,9 @@ def _installed(name):
 
 
 def installed_collections(names):
-    if isinstance(names, string_types) or not isinstance(names, (list, tuple)):
+    if isinstance(names, str) or not isinstance(names, (list, tuple)):
         raise AnsibleFilterError("installed_collections takes a list of collection names, such as ['awx.awx']")
-    bad = [n for n in names if not isinstance(n, string_types) or not NAME.match(n)]
+    bad = [n for n in names if not isinstance(n, str) or not NAME.match(n)]
     if bad:
         raise AnsibleFilterError("installed_collections: %s is not a collection name (namespace.name)" % bad[0])
     return [name for name in names if _installed(name)]
