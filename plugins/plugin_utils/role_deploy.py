@@ -56,7 +56,7 @@ def deploy_packages(client, args, task_vars, outcome, configuration=None):
     step = StepModule(deploy_module, params, outcome.check_mode, outcome.diff, outcome.warnings)
     outcome.hide(step.no_log_values)
     entries = batch.batch_entries(step)
-    release = batch.plan(step, client, entries, {}, predicted_release(plan, released, outcome))
+    release = batch.plan(step, client, entries, {}, release_of(plan, released, outcome))
     try:
         changed, result, _diff = batch.run_batch(step, client, entries, release)
         failed = None
@@ -80,16 +80,34 @@ def schedule(plan, released):
             "current": dict((c["component_id"], c["version"]) for c in release.get("released_components") or [])}
 
 
-def predicted_release(plan, released, outcome):
-    """In check mode, the release this run's release step would make (not current at Boomi yet); else None."""
-    if not (outcome.check_mode and released and released.get("changed")):
+def release_of(plan, released, outcome):
+    """package_and_deploy: the release its release step made or found current, from that step's own reads of the pack
+    (no second read here; the post-deploy check still reads the pack once after any change). In check mode, the
+    release the step would make. A release another job replaced before the step ended fails here, before any
+    deployment, saying which versions are current. None for promote and rollback, which read the pack."""
+    if not released:
         return None
-    components = released["release"]["released_components"]
+    release = released["release"]
+    components = release["released_components"]
+    ours = dict((c["component_id"], c["version"]) for c in components)
+    current = dict((c["component_id"], c["version"]) for c in release.get("current_components") or components)
+    if not outcome.check_mode and (release.get("superseded") or any(current.get(c) != v for c, v in ours.items())):
+        raise UsageError("Nothing was deployed: another job released integration pack %r after this run did, so its "
+                         "release (%s) is not current; current is %s. Run the pipeline again to deploy the current "
+                         "release, or release this run's versions again"
+                         % (plan["integration_pack"]["name"], describe(ours, plan), describe(current, plan)))
+    if not outcome.check_mode and not all(c.get("package_id") for c in components):
+        return None  # a package the step did not name: the batch reads the release itself
     packages = dict((c["component_id"], {"componentId": c["component_id"], "packageVersion": c["version"],
                                          "packageId": c.get("package_id")})
                     for c in components if c.get("package_id"))
-    pack = {"id": released["integration_pack"].get("id"), "name": plan["integration_pack"]["name"]}
-    return planner.Release(pack, dict((c["component_id"], c["version"]) for c in components), packages)
+    pack = {"id": (released.get("integration_pack") or {}).get("id"), "name": plan["integration_pack"]["name"]}
+    return planner.Release(pack, ours, packages)
+
+
+def describe(versions, plan):
+    names = plan.get("component_names") or {}
+    return ", ".join(sorted("%s %s" % (names.get(c, c), v) for c, v in versions.items())) or "nothing"
 
 
 def report(plan, hosts, entries, environments, failed):
