@@ -1,6 +1,7 @@
 """The simulator's settings, declared once: the CLI, the app and the tests read this table."""
 
 from .errors import bad_request
+from .ratelimit import WINDOWS
 
 # name, type, default, help, choices (None: any value of the type)
 SETTINGS = (
@@ -9,7 +10,7 @@ SETTINGS = (
     ("release_seconds", float, 10.0, "seconds after which a release completes even if nobody polls", None),
     ("rate_limit", float, 10.0, "requests per second per primary account before 503 (Boomi's 10; 0 = off)", None),
     ("rate_window", str, "rolling", "how the second of the rate limit is measured: any one-second window (the "
-     "strictest), calendar seconds, or a token bucket", ("rolling", "fixed", "bucket")),
+     "strictest), calendar seconds, or a token bucket", WINDOWS),
     ("latency_ms", int, 0, "added latency per Boomi request, in milliseconds", None),
     ("missing_status", int, 400, "status for an unknown id on GET/DELETE (400 'No such ...', or 404)", (400, 404)),
     ("component_version_style", str, "int", "componentVersion as 2 (the schema) or \"2.0\" (Boomi's examples)",

@@ -18,7 +18,7 @@ import math
 import threading
 import time
 
-WINDOWS = ("rolling", "fixed", "bucket")
+WINDOWS = ("rolling", "fixed", "bucket")  # the ways the second is measured; config.py offers them as choices
 
 
 class RateLimiter:
