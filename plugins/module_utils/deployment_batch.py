@@ -183,8 +183,10 @@ def undeploy(module, client, entry, deployment):
     return dict(deployment, active=False)
 
 
-def apply_actions(module, client, entry):
-    results = []
+def apply_actions(module, client, entry, results=None):
+    """Each action of the entry, its result appended to ``results`` as soon as it is made (so a failure part-way
+    keeps what was done before it)."""
+    results = [] if results is None else results
     for action in entry.actions:
         if action.kind == "keep":
             results.append(deployment_api.result(action.known, False))
@@ -270,6 +272,18 @@ def superseded_meanwhile(module, client, release):
                rules.describe(dict((c, release.versions.get(c)) for c in expected), labels)))
 
 
+def checked_after(module, client, entries, out, release):
+    """The checks after the writes (a deployment that repeated another job's, another job's release meanwhile): a
+    reason every environment fails for, or None. A read failing here fails them too, saying their deployments stand."""
+    try:
+        settle_races(client, entries, dict((i["environment_id"], i["deployments"]) for i in out))
+        changed = any(r["changed"] for i in out for r in i["deployments"])
+        return superseded_meanwhile(module, client, release) if changed else None
+    except BoomiError as exc:
+        return ("the deployments listed were made, but the check after them failed (%s); run again to confirm the "
+                "pack's release is still the one deployed" % exc)
+
+
 def run_batch(module, client, entries, release=None):
     """Each environment in turn; one that fails does not stop the others. Fails at the end if any failed."""
     out, pairs = [], []
@@ -277,19 +291,22 @@ def run_batch(module, client, entries, release=None):
         item = {"environment_id": entry.environment_id, "environment_name": entry.name, "failed": False,
                 "deployments": [], "kept": entry.kept}
         try:
-            item["deployments"] = apply_actions(module, client, entry)
+            apply_actions(module, client, entry, item["deployments"])
         except BoomiError as exc:
             item.update(failed=True, msg=str(exc))
         out.append(item)
-    settle_races(client, entries, dict((i["environment_id"], i["deployments"]) for i in out))
+    # after the writes, a failing read must not lose what was written: every environment keeps its results
+    after = checked_after(module, client, entries, out, release)
     for entry, item in zip(entries, out):
         item["changed"] = any(r["changed"] for r in item["deployments"])
         item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
         pairs.append(versions_before_after(entry, item["deployments"]))
-    meanwhile = superseded_meanwhile(module, client, release) if any(e["changed"] for e in out) else None
-    for item in out if meanwhile else []:
-        item.update(failed=True, state="failed", msg=meanwhile)
-    pairs = readable(module, client, pairs)
+    for item in out if after else []:
+        item.update(failed=True, state="failed", msg=after)
+    try:
+        pairs = readable(module, client, pairs)
+    except BoomiError:
+        pass  # names for --diff only: the ids stay
     diff = {"before": dict((e.environment_id, b) for e, (b, a) in zip(entries, pairs)),
             "after": dict((e.environment_id, a) for e, (b, a) in zip(entries, pairs))}
     changed = any(e["changed"] for e in out)

@@ -27,8 +27,14 @@ options:
     description:
       - The registered result of M(boomi.platform.boomi_role_deploy), or of a batched
         M(boomi.platform.boomi_deployed_package) task.
+      - Exactly one of O(batch) and O(batch_var) is required. Over many hosts prefer O(batch_var) - a whole batch
+        result templated into every host's arguments costs hosts x environments.
     type: dict
-    required: true
+  batch_var:
+    description:
+      - The name of the variable that holds that registered result. It is read on each host as it is, not templated
+        into the task's arguments (what the roles use).
+    type: str
   environment_id:
     description: The environment this host stands for.
     type: str
@@ -78,9 +84,9 @@ EXAMPLES = r"""
   failed_when: batch.failed and not batch.environments | default([])
   register: batch
 
-- name: Report this host's environment
+- name: Report this host's environment (the batch is read by name, not templated on every host)
   boomi.platform.boomi_batch_result:
-    batch: "{{ batch }}"
+    batch_var: batch
     environment_id: "{{ boomi_environment_id }}"
     fact: deployed_here
   register: deployed
@@ -96,7 +102,9 @@ environment_name:
   returned: when the batch reached the environment
   type: str
 state:
-  description: C(deployed), C(unchanged), C(held), C(pinned) or C(failed).
+  description:
+    - C(deployed), C(unchanged), C(configured) (only the environment's own values changed), C(held), C(pinned) or
+      C(failed); in pack_instance mode C(deployed) means attached.
   returned: when the batch reached the environment
   type: str
 notes:

@@ -78,6 +78,12 @@ role:
   description: The role checked.
   returned: success
   type: str
+play:
+  description:
+    - The play's id. With C(serial), a later batch finds the plan an earlier batch of the same play registered, and
+      then checks and plans only its own hosts (the first batch checked every host of the play).
+  returned: success
+  type: str
 mode:
   description: The play's deploy mode, C(packages) or C(pack_instance).
   returned: success

@@ -29,6 +29,7 @@ class Outcome(object):
         self.diff = diff
         self.warnings = []
         self.no_log_values = set()
+        self.changed = False  # whether a module run of this step changed something (kept when a later one fails)
 
     def warn(self, message):
         if message not in self.warnings:
@@ -73,7 +74,7 @@ class BoomiRoleAction(ActionBase):
             out["changed"] = changed
         except BoomiError as exc:
             out = dict(exc.to_fail_json(), failed=True)
-            out.setdefault("changed", False)
+            out["changed"] = bool(out.get("changed")) or outcome.changed
         if outcome.diff and diff is not None:
             out["diff"] = diff
         if outcome.warnings:

@@ -71,7 +71,10 @@ def host_inputs(action, name, variables, extra, play_vars):
 
 def where_set(key, extra, play_vars):
     """Where a variable was set, as precisely as Ansible can tell: extra vars, the play, or a file and line."""
-    origin = Origin.get_tag(key) if Origin is not None else None
+    try:
+        origin = Origin.get_tag(key) if Origin is not None else None
+    except (AttributeError, TypeError):  # a private API: tolerate its changes
+        origin = None
     place = None
     if origin is not None and getattr(origin, "path", None):
         place = os.path.relpath(origin.path) if not os.path.relpath(origin.path).startswith("..") else origin.path

@@ -12,6 +12,7 @@ does not exist or has passed, a variable nobody knows, hosts that disagree on a 
 from __future__ import annotations
 
 import datetime
+import json
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
@@ -120,6 +121,11 @@ def key_problems(role, hosts, problems):
                     problems.add(message)
 
 
+def canonical(value):
+    """One text per value, whatever the order of its keys (hosts giving the same dict in another order agree)."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
 def play_wide(role, typed_values, problems):
     """The value of each play-wide variable: hosts that disagree are a problem (the play uses it once). A secret's
     values are never shown."""
@@ -129,7 +135,7 @@ def play_wide(role, typed_values, problems):
             continue
         seen = {}
         for host, params in typed_values.items():
-            seen.setdefault(repr(params.get(name)), (params.get(name), []))[1].append(host)
+            seen.setdefault(canonical(params.get(name)), (params.get(name), []))[1].append(host)
         if len(seen) > 1:
             shown = "; ".join("%s: %s" % (hosts_text(h), "(secret)" if spec.get("no_log") else v)
                               for v, h in seen.values())

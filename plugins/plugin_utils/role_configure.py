@@ -80,21 +80,28 @@ def schedule_shape(host, schedules):
 
 
 # -- the pre-flight, stage 2: names against what Boomi holds ---------------------------------------------------
-def name_problems(client_of, hosts):
-    """{host: (environment_id, values)} of held-off hosts with configuration: every name they use must exist in
-    the environment's extensions (a component not deployed there yet is checked after its deployment)."""
-    problems = []
+def name_problems(client_of, hosts, complete):
+    """{host: (environment_id, values)} of hosts (not held) with configuration: every name they use must exist in
+    the environment's extensions. ``complete(host)`` tells whether the environment already runs every process this
+    run deploys there: then a name the extensions lack is a typo, a problem now; otherwise it may belong to a process
+    the run deploys first, and it is checked right after that deployment (returned as pending: {host: [names]})."""
+    problems, pending = [], {}
     for host in sorted(hosts):
         environment_id, values = hosts[host]
         client = client_of(host)
         try:
             planned = plan_extensions(client, environment_id, values)
             problems += ["%s: %s: %s" % (host, EXTENSIONS, problem) for problem in planned["problems"]]
+            if planned["missing"] and complete(host):
+                problems += ["%s: %s: %s" % (host, EXTENSIONS, missing.replace(" (nothing was changed)", ""))
+                             for missing in planned["missing"]]
+            elif planned["missing"]:
+                pending[host] = planned["missing"]
             for entry in values.get(SCHEDULES) or []:
                 process_schedules.resolve_process(client, entry.get("process_id"), entry.get("process_name"))
         except BoomiError as exc:
             problems.append("%s: %s" % (host, exc))
-    return problems
+    return problems, pending
 
 
 def plan_extensions(client, environment_id, values):
@@ -108,24 +115,36 @@ def plan_extensions(client, environment_id, values):
 
 # -- the deploy step: apply after the deployment -------------------------------------------------------------
 def apply(client, environment_id, values, check_mode, hide):
-    """(changed, [change lines]) of one environment's configuration; raises on bad input or a failed write."""
+    """(changed, [change lines]) of one environment's configuration, after its deployment; raises on bad input or a
+    failed write (the deployment before it stands either way)."""
     changes, changed = [], False
     planned = plan_extensions(client, environment_id, values)
     hide(planned["secrets"])
+    if planned["problems"] or (planned["missing"] and not check_mode):
+        raise UsageError("its configuration was not applied: %s"
+                         % "; ".join(m.replace(" (nothing was changed)", "") for m in planned["problems"] + planned["missing"]))
     if planned["groups"]:
-        # in check mode a process this run deploys has no extensions yet: it is checked once it is deployed
-        extension_plan.raise_problems(planned, include_missing=not check_mode)
         changed, dummy = extension_plan.apply(client, planned, check_mode)
         changes += planned["changes"]
+    if check_mode:  # a process this run deploys first has no extensions before its deployment: say so, not nothing
+        changes += ["%s: checked and set after the deployment" % pending_name(m) for m in planned["missing"]]
     for entry in values.get(SCHEDULES) or []:
         schedule = process_schedules.plan_schedules(client, entry, environment_id=environment_id)
         if schedule["missing"] and not check_mode:
-            raise UsageError("; ".join(schedule["missing"]))
-        if process_schedules.apply(client, schedule, check_mode):
+            raise UsageError("its schedules were not applied: %s" % "; ".join(schedule["missing"]))
+        if schedule["missing"]:
+            changes.append("schedule of %s: set after the deployment" % (entry.get("process_name") or
+                                                                       entry.get("process_id")))
+        elif process_schedules.apply(client, schedule, check_mode):
             changed = True
             process = schedule["process_name"] or schedule["process_id"]
             changes.append("schedule of %s: %s" % (process, schedule_summary(schedule)))
     return changed, changes
+
+
+def pending_name(message):
+    """The name a 'missing' message is about ("connections['Orders DB']: no connection ..." -> connections['Orders DB'])."""
+    return message.split(":", 1)[0]
 
 
 def schedule_summary(schedule):

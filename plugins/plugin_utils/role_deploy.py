@@ -147,7 +147,8 @@ def configure_environments(configuration, environments, client_of, outcome):
             done, entry["configuration"] = configure.apply(client_of(host), entry["environment_id"],
                                                            configuration[host], outcome.check_mode, outcome.hide)
         except BoomiError as exc:
-            entry.update(failed=True, state="failed", msg=str(exc))
+            entry.update(failed=True, msg="%s: the deployment stands (%s), but %s" % (host, entry["state"], exc),
+                         state="failed")
             continue
         if done:
             changed = entry["changed"] = True
@@ -160,7 +161,8 @@ def deploy_instances(client, client_for, args, task_vars, outcome, configuration
     plan = args["plan"]
     hosts = batch_hosts(plan, task_vars)
     active = [h for h in hosts if not plan["hosts"][h]["hold"]]
-    steps = Steps(client, args, outcome)
+    # check mode: a release this play's release step planned explains what the share and installs cannot find yet
+    steps = Steps(client, args, outcome, shared={"changed": bool((args.get("release") or {}).get("changed"))})
     share = steps.run(share_module, account_group=plan["account_group"], **pack_options(plan))[1]
     check_group(plan, active, share["account_group"].get("account_ids"))
     attached = {}

@@ -12,8 +12,10 @@ rolled back (packages mode) or attached through its managed account's instance (
 
 from __future__ import annotations
 
+from ansible_collections.boomi.platform.plugins.module_utils import deployed_package as deployed_api
 from ansible_collections.boomi.platform.plugins.module_utils import publisher_integration_pack as pack_api
 from ansible_collections.boomi.platform.plugins.module_utils import release_rules as rules
+from ansible_collections.boomi.platform.plugins.module_utils.arguments import ACCOUNT_ID
 from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
 from ansible_collections.boomi.platform.plugins.plugin_utils import host_variables
 from ansible_collections.boomi.platform.plugins.plugin_utils import role_configure as configure
@@ -52,14 +54,33 @@ class Context(object):
 
 
 def make_plan(action, role, client, client_for, task_vars, outcome):
-    names = [task_vars["inventory_hostname"]] if role == "release" else list(task_vars["ansible_play_hosts_all"])
+    play = getattr(action._task.get_play(), "_uuid", None)
+    names = hosts_to_check(action, role, task_vars, play)
     ctx = Context(role, host_variables.read_hosts(action, task_vars, names), client, client_for, outcome)
     check_inputs(ctx)
     ctx.stop_if_problems()
     read_and_check(ctx)
     ctx.stop_if_problems()
-    ctx.out["hosts"] = ctx.plans
+    ctx.out.update(hosts=ctx.plans, play=play)
     return ctx.out
+
+
+def hosts_to_check(action, role, task_vars, play):
+    """Every host of the play (not only this serial batch), once: a later serial batch, whose hosts an earlier
+    batch's pre-flight of this play already checked (its plan is registered on that batch's hosts), plans its own
+    hosts only, so serial: 1 over N hosts costs N host reads, not N x N."""
+    if role == "release":
+        return [task_vars["inventory_hostname"]]
+    everyone = list(task_vars["ansible_play_hosts_all"])
+    batch = set(task_vars.get("ansible_play_batch") or everyone)
+    others = [h for h in everyone if h not in batch][:5]
+    register = action._task.register
+    hostvars = task_vars.get("hostvars") or {}
+    for host in others if register and play else []:
+        earlier = (hostvars.get(host) or {}).get(register) if hasattr(hostvars, "get") else None
+        if isinstance(earlier, dict) and earlier.get("play") == play and not earlier.get("failed"):
+            return [h for h in everyone if h in batch]
+    return everyone
 
 
 # -- stage 1: the inputs as typed -------------------------------------------------------------------------
@@ -132,6 +153,9 @@ def partner_host(ctx, name, typed):
     instance = typed.get("boomi_pack_instance_name")
     if not account:
         ctx.problems.add("%s: set boomi_managed_account_id to the managed account that owns its environment" % name)
+    elif not ACCOUNT_ID.match(account):
+        ctx.problems.add("%s: boomi_managed_account_id %r is not a Boomi account id: it may hold only letters, digits, "
+                         "'-', '_' and '.' (e.g. acme-A1B2C3)" % (name, account[:80]))
     if instance is not None and instance != instance.strip():
         ctx.problems.add("%s: boomi_pack_instance_name %r has spaces around it; remove them" % (name, instance))
     if ctx.hosts[name].values.get("boomi_pinned_versions"):
@@ -169,8 +193,20 @@ def read_configuration_side(ctx):
         account = ctx.plans[host].get("managed_account_id")
         return ctx.client_for(account) if ctx.out["mode"] == "pack_instance" and account else ctx.client
 
-    for problem in configure.name_problems(client_of, wanted):
+    # an environment that already runs every member of the pack gets no new process, so no new extension: a name
+    # its extensions lack is a typo (pack_instance: what an instance brings is known only once it is attached)
+    active = {} if ctx.out["mode"] == "pack_instance" else deployed_api.active_in_many(
+        ctx.client, [environment for environment, dummy in wanted.values()])
+
+    def complete(host):
+        running = set(d["componentId"] for d in active.get(ctx.plans[host]["environment_id"], {}).values())
+        return bool(active) and set(ctx.members) <= running
+
+    problems, pending = configure.name_problems(client_of, wanted, complete)
+    for problem in problems:
         ctx.problems.add(problem)
+    for host, names in pending.items():
+        ctx.plans[host]["configure_pending"] = [configure.pending_name(n) for n in names]
 
 
 def read_release_side(ctx):

@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 
-from ansible_collections.boomi.platform.plugins.module_utils.errors import UsageError
+from ansible_collections.boomi.platform.plugins.module_utils.errors import BoomiError, UsageError
 from ansible_collections.boomi.platform.plugins.modules import boomi_integration_pack as pack_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_pack_release as release_module
 from ansible_collections.boomi.platform.plugins.modules import boomi_packaged_component as package_module
@@ -23,7 +23,18 @@ from ansible_collections.boomi.platform.plugins.plugin_utils.steps import Steps
 
 
 def release(client, args, outcome):
-    """(changed, result, diff) of packaging, packing and releasing what the plan's ``release`` asks."""
+    """(changed, result, diff) of packaging, packing and releasing what the plan's ``release`` asks; a failure names
+    the pack and says what this step changed before it (the module's own message follows)."""
+    try:
+        return make_release(client, args, outcome)
+    except BoomiError as exc:
+        exc.message = "Package, pack and release of integration pack %r: %s%s" % (
+            args["plan"]["release"]["integration_pack"], exc.message,
+            "" if not outcome.changed else " (what this step wrote before it stands; a re-run goes on from there)")
+        raise
+
+
+def make_release(client, args, outcome):
     plan = args["plan"]
     wanted, names = plan["release"], plan.get("component_names") or {}
     steps = Steps(client, args, outcome)

@@ -54,8 +54,9 @@ def writable(path, problems):
 
 
 def timing(out, problems):
-    if out["wait_timeout"] is not None and out["wait_timeout"] < 0:
-        problems.add("boomi_release_wait_timeout must be 0 or more seconds, got %s" % out["wait_timeout"])
+    if out["wait_timeout"] is not None and out["wait_timeout"] < 1:
+        problems.add("boomi_release_wait_timeout must be at least 1 second (the role deploys the release once it "
+                     "completes), got %s" % out["wait_timeout"])
     interval = out["poll_interval"]
     if interval is not None and (not math.isfinite(interval) or interval <= 0):
         problems.add("boomi_release_poll_interval must be a number of seconds greater than 0, got %s" % interval)

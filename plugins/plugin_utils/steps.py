@@ -40,4 +40,5 @@ class Steps(object):
         if notes and not self.changed:
             self.outcome.warn("Check mode, assuming earlier tasks of the play take care of it: " + "; ".join(notes))
         self.shared["changed"] = self.changed or changed
+        self.outcome.changed = self.outcome.changed or (changed and not self.outcome.check_mode)
         return changed, result, diff

@@ -21,7 +21,8 @@ import yaml
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PREFIX = "boomi_"
 # a boomi_* word that is not part of a dotted name (boomi.platform.boomi_role_plan is a plugin, not a variable)
-WORD = re.compile(r"(?<![\w.])boomi_[a-z0-9_]*[a-z0-9]")
+# (a prefix such as boomi_environment_%s or boomi_aap_* is not a name: nothing may follow the word)
+WORD = re.compile(r"(?<![\w.])boomi_[a-z0-9_]*[a-z0-9](?![\w%*])")
 # the keys the roles' steps publish with set_stats (plugin_utils/role_*.py use these names)
 STATS_KEYS = ("boomi_packages", "boomi_integration_pack", "boomi_release", "boomi_expected_versions",
               "boomi_deployments", "boomi_report")

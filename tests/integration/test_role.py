@@ -1,11 +1,13 @@
 """The package_and_deploy role over the demo inventory, as users run it."""
 
+import json
 import re
 
 import pytest
 
 from ..conftest import COMPONENTS, ENVIRONMENTS
 from .role import run_role
+from .test_pipeline_story import everywhere, inventory, release
 
 FULFIL = COMPONENTS["order_fulfilment"]
 
@@ -104,3 +106,27 @@ def test_serial_batches_release_once_and_later_batches_only_read(sim, serial_pla
     assert writes == 16 and len(sim.state()["releases"]) == 1
     # dev: the release step and its own environment; each later batch only reads the release
     assert recap["dev"]["changed"] == 2 and recap["test"]["changed"] == 1 and recap["prod"]["changed"] == 1
+
+
+def test_a_read_failing_after_the_deployments_keeps_what_each_environment_did(sim, tmp_path):
+    """The check after the writes (another job's release meanwhile?) fails: every environment still reports the
+    deployments it made, and the message says they stand."""
+    inv = inventory(tmp_path)
+    run_role(sim, extra=release("1.0.0"), inventory=inv)
+    log = sim.requests()["requests"]
+    first_write = next(e["seq"] for e in log if e["object"] == "DeployedPackage" and e["operation"] == "create")
+    reads_before = sum(1 for e in log if e["seq"] < first_write and e["object"] == "PublisherIntegrationPack"
+                       and e["operation"] == "get")
+    sim.reset()
+    sim.fault(kind="400", object="PublisherIntegrationPack", operation="get", nth=reads_before + 1, count=1,
+              message="simulated refusal of the read after the writes")
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.0"), inventory=inv)
+    assert proc.returncode != 0 and writes == 3 + 2 + 1 + 9, proc.stdout[-4000:]
+    assert "the deployments listed were made, but the check after them failed" in proc.stdout, proc.stdout[-4000:]
+    assert all(recap[h]["failed"] == 1 for h in ("dev", "test", "prod")), recap
+    # Ansible's recap counts no change for a failed task: the results carry it, with each deployment made
+    fatal = dict(re.findall(r"^fatal: \[(\w+)\]: FAILED! => (\{.*\})$", proc.stdout, re.M))
+    for host in ("dev", "test", "prod"):
+        result = json.loads(fatal[host])
+        assert result["changed"] and [d["package_version"] for d in result["deployments"]] == ["1.0.0"] * 3
+    assert everywhere(sim) == {"dev": {"1.0.0"}, "test": {"1.0.0"}, "prod": {"1.0.0"}}

@@ -89,3 +89,24 @@ def test_the_report_shows_values_that_differ_from_the_inventory(sim, tmp_path):
     environments = dict((e["inventory_hostname"], e) for e in json.loads(report.read_text())["environments"])
     assert environments["prod"]["extension_drift"] == ["Orders DB / url: %s -> %s?ssl=true" % (PROD_URL, PROD_URL)]
     assert environments["test"]["extension_drift"] == [] and PASSWORD not in proc.stdout + report.read_text()
+
+
+def test_a_misspelt_connection_on_an_environment_that_runs_everything_fails_before_any_write(sim, tmp_path):
+    """Every process is deployed in prod already: a connection name its extensions lack cannot belong to a process
+    this run deploys, so it is a typo, caught by the pre-flight (not after the new release is deployed)."""
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    typo = {"boomi_environment_extensions": {"connections": {"Orders Db": {"url": PROD_URL}}}}
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.1"),
+                                          inventory=inventory(tmp_path, prod=typo))
+    assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]
+    assert "prod: boomi_environment_extensions: connections['Orders Db']" in proc.stdout, proc.stdout[-3000:]
+    assert "Orders DB" in proc.stdout  # the names that exist are listed
+
+
+def test_the_first_check_run_says_the_values_are_set_after_the_deployment(sim, tmp_path):
+    """Nothing is deployed yet, so prod's extensions do not hold Orders DB: check mode says when it is checked."""
+    proc, writes, recap, stats = run_role(sim, "--check", "--diff", extra=release("1.0.0"),
+                                          inventory=inventory(tmp_path, prod=extensions()))
+    assert proc.returncode == 0 and writes == 0, proc.stdout[-3000:]
+    assert "connections['Orders DB']: checked and set after the deployment" in proc.stdout, proc.stdout[-3000:]
+    assert PASSWORD not in proc.stdout + proc.stderr

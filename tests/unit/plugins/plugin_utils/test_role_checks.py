@@ -97,6 +97,6 @@ def test_release_inputs_name_the_variable_of_each_problem():
     text = "; ".join(problems)
     for wanted in ("boomi_components[0].package_version is the number 1.1", "boomi_components[2]: component b is "
                    "listed twice", "set boomi_integration_pack_name", "boomi_integration_pack_description is 501",
-                   "boomi_release_wait_timeout must be 0 or more", "boomi_release_poll_interval must be a number"):
+                   "boomi_release_wait_timeout must be at least 1 second", "boomi_release_poll_interval must be a number"):
         assert wanted in text, (wanted, text)
     assert [c["package_version"] for c in out["components"]] == ["1.0.0", "1.0.0"]
