@@ -133,8 +133,8 @@ def apply(client, environment_id, values, check_mode, hide):
         if schedule["missing"] and not check_mode:
             raise UsageError("its schedules were not applied: %s" % "; ".join(schedule["missing"]))
         if schedule["missing"]:
-            changes.append("schedule of %s: set after the deployment" % (entry.get("process_name") or
-                                                                       entry.get("process_id")))
+            process = entry.get("process_name") or entry.get("process_id")
+            changes.append("schedule of %s: set after the deployment" % process)
         elif process_schedules.apply(client, schedule, check_mode):
             changed = True
             process = schedule["process_name"] or schedule["process_id"]
