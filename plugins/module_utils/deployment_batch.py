@@ -134,7 +134,9 @@ def plan_entry(module, entry, release, known, pinned, history):
         return
     if entry.rollback is not None:
         members = list(release.versions) if release else []
-        planner.plan_rollback(entry, history, members, lambda message: warn_or_fail(module, message))
+        labels = component_metadata.labels(rules.member_names(None, release.pack, members, read=False),
+                                           members) if release else {}
+        planner.plan_rollback(entry, history, members, lambda message: warn_or_fail(module, message), labels)
     elif entry.package_ids is not None:
         planner.plan_explicit(entry, known)
     else:

@@ -172,22 +172,23 @@ def plan_undeploy(entry, component_ids):
             entry.actions = [a for a in entry.actions if a.package_id != action.package_id] + [action]
 
 
-def plan_rollback(entry, history, members, checker):
+def plan_rollback(entry, history, members, checker, labels=None):
     """Each named component (default: every pack member active here) back to its previous package, or to
-    the version named in ``to``."""
+    the version named in ``to``. ``labels`` ({component_id: name}) name the components in messages."""
     current = entry.active_by_component()
     wanted = entry.rollback.get("components") or [c for c in members if c in current] or list(current)
     to = entry.rollback.get("to") or {}
+    where = "environment %s (%s)" % (entry.name, entry.environment_id) if entry.name else entry.environment_id
     for component_id in [c for c in wanted if c not in entry.pinned]:  # a pin wins over a rollback
         active = current.get(component_id)
+        label = (labels or {}).get(component_id) or component_id
         if active is None:
-            checker("%s: component %s is not deployed there, so there is nothing to roll back"
-                    % (entry.environment_id, component_id))
+            checker("%s: component %s is not deployed there, so there is nothing to roll back" % (where, label))
             continue
         target = previous_package(history.get(component_id, []), active, to.get(component_id))
         if target is None:
             checker("%s: component %s has no %s to roll back to" % (
-                entry.environment_id, component_id,
+                where, label,
                 "deployment of version %s" % to[component_id] if component_id in to else "earlier deployment"))
             continue
         if target["packageId"] == active["packageId"]:

@@ -17,6 +17,14 @@ from ansible_collections.boomi.platform.plugins.module_utils.errors import Usage
 VERSION_SPEC = dict(type="raw")
 
 
+def kind_of(value):
+    """What a user typed, in YAML's words (Ansible wraps values in its own types, such as _AnsibleTaggedList)."""
+    for kinds, word in (((dict,), "a mapping"), ((list, tuple, set), "a list"), ((bytes,), "bytes")):
+        if isinstance(value, kinds):
+            return word
+    return type(value).__name__.lstrip("_").replace("AnsibleTagged", "").lower() or "a value"
+
+
 def version_text(value, option):
     """The version label as text, or a UsageError that names the option and says to quote it."""
     if isinstance(value, bool) or value is None:
@@ -29,7 +37,7 @@ def version_text(value, option):
         raise UsageError("%s is the number %d: YAML reads an unquoted version such as 2 as a number, not a version "
                          "label; quote it, e.g. %s: '%d'" % (option, value, option, value))
     if not isinstance(value, str):
-        raise UsageError("%s must be a version label (text), got %s" % (option, type(value).__name__))
+        raise UsageError("%s must be a version label (text), got %s" % (option, kind_of(value)))
     if not value.strip():
         raise UsageError("%s is empty; Boomi would number the package itself. Set it to the version in quotes, "
                          "e.g. %s: '1.10'" % (option, option))

@@ -218,3 +218,15 @@ def test_undeploy_a_component_without_naming_its_version(sim, tmp_path):
     assert check_batch.changed and check_batch.writes == 0
     assert batch.changed and batch.writes == 2 and batch["environments"][0]["state"] == "deployed"
     assert not batch_again.changed and batch_again.writes == 0
+
+
+def test_a_rollback_with_nothing_to_go_back_to_names_the_environment_and_the_component(sim, tmp_path):
+    released_pack(sim)
+    first, nothing_earlier, = play(sim, tmp_path, [
+        Step("boomi_deployed_package", {"environments": [{"environment_id": DEV}], "integration_pack": "Orders"}),
+        Step("boomi_deployed_package", {"environments": [{"environment_id": DEV, "rollback": {}}],
+                                        "integration_pack": "Orders"}),
+    ])
+    assert first.changed and nothing_earlier.failed and nothing_earlier.writes == 0
+    assert "environment Development (%s): component Order Intake has no earlier deployment to roll back to" % DEV \
+        in nothing_earlier.msg, nothing_earlier.msg

@@ -46,6 +46,7 @@ def test_unknown_variables_are_grouped_by_where_they_were_set():
 @pytest.mark.parametrize("value, wanted", [
     (1.1, "is the number 1.1"), (2, "is the number 2"), (None, "empty (null)"), ("", "is empty"),
     (" 1.0 ", "has spaces around it"), (True, "not a version label"),
+    (["1.0"], "got a list"), ({"v": "1.0"}, "got a mapping"),
 ])
 def test_a_version_typed_as_anything_but_text_is_a_problem(value, wanted):
     assert wanted in checks.version_problem("boomi_package_version", value)
