@@ -267,7 +267,10 @@ def superseded_meanwhile(module, client, release):
     now = dict(pack_api.released_versions(pack_now))
     if all(now.get(c) == v for c, v in release.versions.items() if c in expected):
         return None
-    labels = rules.labels_for(client, pack_now, list(expected))
+    try:
+        labels = rules.labels_for(client, pack_now, list(expected))
+    except BoomiError:
+        labels = rules.labels_for(client, pack_now, list(expected), read=False)  # the finding matters, not the names
     return ("another job released integration pack %r at %s while this task deployed %s; environments may run a mix "
             "of the two releases, so run the pipeline again"
             % (release.pack.get("name"), rules.describe(dict((c, now.get(c)) for c in expected), labels),
@@ -303,8 +306,8 @@ def run_batch(module, client, entries, release=None):
         item["changed"] = any(r["changed"] for r in item["deployments"])
         item["state"] = "failed" if item["failed"] else entry.state(item["changed"])
         pairs.append(versions_before_after(entry, item["deployments"]))
-    for item in out if after else []:
-        item.update(failed=True, state="failed", msg=after)
+    for item in out if after else []:  # an environment that failed already keeps its own reason first
+        item.update(failed=True, state="failed", msg="%s; %s" % (item["msg"], after) if item.get("msg") else after)
     try:
         pairs = readable(module, client, pairs)
     except BoomiError:

@@ -15,7 +15,8 @@ description:
     P(boomi.platform.rollback#role) (and of C(playbooks/release.yml)). It runs once per play (C(run_once)), on the
     controller, before any write.
   - It reads the C(boomi_*) variables of every host of the play (C(ansible_play_hosts_all), not only this C(serial)
-    batch) the way the role sees them on that host, with the role's defaults and the play's variables, and checks
+    batch; a later C(serial) batch whose other hosts an earlier batch of the same play already checked reads only its
+    own hosts) the way the role sees them on that host, with the role's defaults and the play's variables, and checks
     them against the role's C(meta/argument_specs.yml) and the rules a type cannot express. A version typed as a
     number, a date that does not exist or has passed, an unknown or misspelt C(boomi_*) variable (with where it
     was set and the closest known name), hosts that disagree on a value the play uses once, a pin or expected

@@ -123,7 +123,10 @@ def key_problems(role, hosts, problems):
 
 def canonical(value):
     """One text per value, whatever the order of its keys (hosts giving the same dict in another order agree)."""
-    return json.dumps(value, sort_keys=True, default=str)
+    try:
+        return json.dumps(value, sort_keys=True, default=str)
+    except TypeError:  # keys of mixed types (1 and 'a') cannot be sorted: compare them as their text
+        return repr(sorted((str(k), canonical(v)) for k, v in value.items())) if isinstance(value, dict) else repr(value)
 
 
 def play_wide(role, typed_values, problems):

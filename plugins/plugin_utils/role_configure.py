@@ -116,7 +116,17 @@ def plan_extensions(client, environment_id, values):
 # -- the deploy step: apply after the deployment -------------------------------------------------------------
 def apply(client, environment_id, values, check_mode, hide):
     """(changed, [change lines]) of one environment's configuration, after its deployment; raises on bad input or a
-    failed write (the deployment before it stands either way)."""
+    failed write (the deployment before it stands either way). A failure after a write carries
+    ``extra["configuration_changed"]``, so the environment still reports the change."""
+    progress = {"changed": False}
+    try:
+        return apply_values(client, environment_id, values, check_mode, hide, progress)
+    except BoomiError as exc:
+        exc.extra["configuration_changed"] = progress["changed"]
+        raise
+
+
+def apply_values(client, environment_id, values, check_mode, hide, progress):
     changes, changed = [], False
     planned = plan_extensions(client, environment_id, values)
     hide(planned["secrets"])
@@ -125,6 +135,7 @@ def apply(client, environment_id, values, check_mode, hide):
                          % "; ".join(m.replace(" (nothing was changed)", "") for m in planned["problems"] + planned["missing"]))
     if planned["groups"]:
         changed, dummy = extension_plan.apply(client, planned, check_mode)
+        progress["changed"] = changed and not check_mode
         changes += planned["changes"]
     if check_mode:  # a process this run deploys first has no extensions before its deployment: say so, not nothing
         changes += ["%s: checked and set after the deployment" % pending_name(m) for m in planned["missing"]]
@@ -137,14 +148,17 @@ def apply(client, environment_id, values, check_mode, hide):
             changes.append("schedule of %s: set after the deployment" % process)
         elif process_schedules.apply(client, schedule, check_mode):
             changed = True
+            progress["changed"] = not check_mode
             process = schedule["process_name"] or schedule["process_id"]
             changes.append("schedule of %s: %s" % (process, schedule_summary(schedule)))
     return changed, changes
 
 
 def pending_name(message):
-    """The name a 'missing' message is about ("connections['Orders DB']: no connection ..." -> connections['Orders DB'])."""
-    return message.split(":", 1)[0]
+    """The name a 'missing' message is about ("connections['Orders DB']: no connection ..." -> connections['Orders DB']);
+    a name may hold a colon, so the cut is after its closing bracket."""
+    head, bracket, dummy = message.partition("]: ")
+    return head + bracket.rstrip(": ") if bracket else message.split(":", 1)[0]
 
 
 def schedule_summary(schedule):

@@ -147,8 +147,11 @@ def configure_environments(configuration, environments, client_of, outcome):
             done, entry["configuration"] = configure.apply(client_of(host), entry["environment_id"],
                                                            configuration[host], outcome.check_mode, outcome.hide)
         except BoomiError as exc:
-            entry.update(failed=True, msg="%s: the deployment stands (%s), but %s" % (host, entry["state"], exc),
-                         state="failed")
+            written = exc.extra.pop("configuration_changed", False)
+            entry.update(failed=True, msg="%s: the deployment stands (%s)%s, but %s" % (
+                host, entry["state"], " and some of its values were set" if written else "", exc), state="failed")
+            if written:
+                changed = entry["changed"] = True
             continue
         if done:
             changed = entry["changed"] = True

@@ -45,6 +45,7 @@ class Context(object):
         self.plans = {}
         self.members = {}           # {component_id: name} of the pack's members (after this run's release)
         self.planned_packages = []  # [(component_id, version)] this run packages
+        self.target_versions = {}   # {component_id: version} the deploy step deploys (the release after this run)
         self.out = {"role": role}
 
     def stop_if_problems(self):
@@ -153,7 +154,7 @@ def partner_host(ctx, name, typed):
     instance = typed.get("boomi_pack_instance_name")
     if not account:
         ctx.problems.add("%s: set boomi_managed_account_id to the managed account that owns its environment" % name)
-    elif not ACCOUNT_ID.match(account):
+    elif not ACCOUNT_ID.match(account) or not account.strip("."):
         ctx.problems.add("%s: boomi_managed_account_id %r is not a Boomi account id: it may hold only letters, digits, "
                          "'-', '_' and '.' (e.g. acme-A1B2C3)" % (name, account[:80]))
     if instance is not None and instance != instance.strip():
@@ -193,14 +194,20 @@ def read_configuration_side(ctx):
         account = ctx.plans[host].get("managed_account_id")
         return ctx.client_for(account) if ctx.out["mode"] == "pack_instance" and account else ctx.client
 
-    # an environment that already runs every member of the pack gets no new process, so no new extension: a name
-    # its extensions lack is a typo (pack_instance: what an instance brings is known only once it is attached)
+    # an environment that already runs every member of the pack at the version this run deploys gets no new
+    # process version, so no new extension: a name its extensions lack is a typo. Where a member arrives or
+    # changes version, the new version may bring the name (pack_instance: what an instance brings is known only
+    # once it is attached), so the name is checked after the deployment.
     active = {} if ctx.out["mode"] == "pack_instance" else deployed_api.active_in_many(
         ctx.client, [environment for environment, dummy in wanted.values()])
 
     def complete(host):
-        running = set(d["componentId"] for d in active.get(ctx.plans[host]["environment_id"], {}).values())
-        return bool(active) and set(ctx.members) <= running
+        plan = ctx.plans[host]
+        running = dict((d["componentId"], d.get("packageVersion"))
+                       for d in active.get(plan["environment_id"], {}).values())
+        target = dict(ctx.target_versions, **(plan.get("pinned_versions") or {}))
+        return bool(ctx.members) and all(target.get(c) is not None and running.get(c) == target.get(c)
+                                         for c in ctx.members)
 
     problems, pending = configure.name_problems(client_of, wanted, complete)
     for problem in problems:
@@ -228,6 +235,9 @@ def read_release_side(ctx):
     ctx.members = dict((c, every.get(c, c)) for c in members)
     planned = [(c["component_id"], c["package_version"]) for c in release["components"]]
     ctx.planned_packages = planned
+    # what the deploy step deploys: the release this run makes now (a scheduled one leaves the current in place)
+    scheduled = ctx.out["release"].get("schedule") not in (None, "immediately")
+    ctx.target_versions = dict(reads.released(found), **({} if scheduled else dict(planned)))
     check_schedule(ctx, found, dict(planned))
     check_downgrade(ctx, found, dict(planned))
     return every
@@ -263,6 +273,7 @@ def read_pack_side(ctx):
     ctx.out["integration_pack"] = {"id": (found or {}).get("id"), "name": (found or {}).get("name") or name}
     ctx.members = reads.member_names(found)
     ctx.planned_packages = []
+    ctx.target_versions = reads.released(found)
     if found is not None and ctx.role == "promote":
         check_expected(ctx, found)
     ctx.out["installation_type"] = (found or {}).get("installationType", "").lower() or None

@@ -8,7 +8,7 @@ from boomi_simulator.seed import CONNECTIONS
 
 from ..conftest import ENVIRONMENTS
 from .role import ROOT, run_role
-from .test_pipeline_story import inventory, release
+from .test_pipeline_story import everywhere, inventory, release
 
 PROD_URL = "jdbc:postgresql://orders-db.prod.example.com:5432/orders"
 TEST_URL = "jdbc:postgresql://orders-db.test.example.com:5432/orders"
@@ -92,15 +92,29 @@ def test_the_report_shows_values_that_differ_from_the_inventory(sim, tmp_path):
 
 
 def test_a_misspelt_connection_on_an_environment_that_runs_everything_fails_before_any_write(sim, tmp_path):
-    """Every process is deployed in prod already: a connection name its extensions lack cannot belong to a process
-    this run deploys, so it is a typo, caught by the pre-flight (not after the new release is deployed)."""
+    """prod runs every process at the version this run deploys: a connection name its extensions lack cannot come
+    with a new process version, so it is a typo, caught by the pre-flight."""
     run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
     typo = {"boomi_environment_extensions": {"connections": {"Orders Db": {"url": PROD_URL}}}}
-    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.1"),
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.0"),
                                           inventory=inventory(tmp_path, prod=typo))
     assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]
     assert "prod: boomi_environment_extensions: connections['Orders Db']" in proc.stdout, proc.stdout[-3000:]
     assert "Orders DB" in proc.stdout  # the names that exist are listed
+
+
+def test_a_name_a_new_version_may_bring_is_checked_after_its_deployment(sim, tmp_path):
+    """A new version of a process may bring a new connection, so the pre-flight lets a name it cannot find yet
+    through; still missing after the deployment, it fails that host, whose deployment stands."""
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    typo = {"boomi_environment_extensions": {"connections": {"Orders Db": {"url": PROD_URL}}}}
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.1"),
+                                          inventory=inventory(tmp_path, prod=typo))
+    assert proc.returncode != 0 and writes == 3 + 1 + 9, proc.stdout[-3000:]  # packages, release, deployments
+    assert recap["prod"]["failed"] == 1 and recap["test"]["failed"] == 0, recap
+    assert "prod: the deployment stands (deployed), but its configuration was not applied: " \
+           "connections['Orders Db']" in proc.stdout, proc.stdout[-3000:]
+    assert everywhere(sim) == {"dev": {"1.0.1"}, "test": {"1.0.1"}, "prod": {"1.0.1"}}
 
 
 def test_the_first_check_run_says_the_values_are_set_after_the_deployment(sim, tmp_path):

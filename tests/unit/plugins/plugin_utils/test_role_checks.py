@@ -101,3 +101,14 @@ def test_release_inputs_name_the_variable_of_each_problem():
                    "boomi_release_wait_timeout must be at least 1 second", "boomi_release_poll_interval must be a number"):
         assert wanted in text, (wanted, text)
     assert [c["package_version"] for c in out["components"]] == ["1.0.0", "1.0.0"]
+
+
+def test_values_with_keys_of_mixed_types_compare_without_a_crash():
+    assert checks.canonical({123: "1.0", "abc": "2"}) == checks.canonical({"abc": "2", 123: "1.0"})
+    assert checks.canonical({123: "1.0", "abc": "2"}) != checks.canonical({123: "1.0", "abc": "3"})
+
+
+def test_the_pending_name_keeps_a_colon_inside_the_name():
+    from ansible_collections.boomi.platform.plugins.plugin_utils.role_configure import pending_name
+    assert pending_name("connections['DB: orders']: no connection with that name") == "connections['DB: orders']"
+    assert pending_name("connections['Orders DB']['pw']: no field") == "connections['Orders DB']['pw']"
