@@ -14,12 +14,21 @@ import copy
 
 from boomi_simulator.seed import BUILTIN_SEED
 
-from ..conftest import ACCOUNT, COMPONENTS, ENVIRONMENTS, BoomiClient
+from ..conftest import ACCOUNT, COMPONENTS, ENVIRONMENTS, BoomiClient, deploy_component
 
 INTAKE, FULFIL, INVOICE = COMPONENTS["order_intake"], COMPONENTS["order_fulfilment"], COMPONENTS["invoice_sync"]
 ORDERS_API, ROUTER = COMPONENTS["orders_api"], COMPONENTS["order_router"]
 DEV, TEST, PROD, STAGE, DR = (ENVIRONMENTS[e] for e in ("dev", "test", "prod", "stage", "dr"))
 PACK = "Order Processing Pack"
+
+
+def deploy_processes(sim, environments=(DEV, PROD), components=(INTAKE, FULFIL)):
+    """Set-up: the components deployed to the environments (their processes then have extensions and schedules)."""
+    client = BoomiClient(sim)
+    for environment in environments:
+        for component in components:
+            answer = deploy_component(client, environment, component)
+            assert answer.status_code == 200, answer.text
 
 
 class World:

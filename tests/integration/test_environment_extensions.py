@@ -8,8 +8,8 @@ import json
 import yaml
 from boomi_simulator.seed import CONNECTIONS, PROCESS_PROPERTY_KEYS
 
-from ..conftest import BoomiClient, deploy_component
-from .drift_world import DEV, FULFIL, INTAKE, PROD, TEST
+from ..conftest import BoomiClient
+from .drift_world import DEV, PROD, TEST, deploy_processes
 from .playbook import Step, build_playbook, connection, play, run_playbook
 
 MODULE, INFO = "boomi_environment_extensions", "boomi_environment_extensions_info"
@@ -17,14 +17,6 @@ PROD_URL = "jdbc:postgresql://orders-db.prod.example.com:5432/orders"
 TEST_URL = "jdbc:postgresql://orders-db.test.example.com:5432/orders"
 PASSWORD = "pw-7f3e2a91c0"  # searched for in every output below
 API_KEY = "api-key-55b1e0d4"
-
-
-def deploy(sim, environments=(DEV, PROD), components=(INTAKE, FULFIL)):
-    client = BoomiClient(sim)
-    for environment in environments:
-        for component in components:
-            answer = deploy_component(client, environment, component)
-            assert answer.status_code == 200, answer.text
 
 
 def stored(sim, environment=PROD):
@@ -45,7 +37,7 @@ def fields(outcome, name="Orders DB", index=0):
 
 
 def test_create_rerun_check_and_diff(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     changed_url = production(connections={"Orders DB": {"url": TEST_URL, "password": PASSWORD}})
     check_first, first, again, check_again, check_change, change = play(sim, tmp_path, [
         Step(MODULE, production(), check=True), Step(MODULE, production()), Step(MODULE, production()),
@@ -81,7 +73,7 @@ def test_create_rerun_check_and_diff(sim, tmp_path):
 
 
 def test_a_process_property_component_is_sent_whole(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     sim.control("DELETE", "requests")
     first, = play(sim, tmp_path, [Step(MODULE, {"environment_id": PROD, "process_properties": {
         "Order Settings": {"Batch Size": "75"}}})])
@@ -93,7 +85,7 @@ def test_a_process_property_component_is_sent_whole(sim, tmp_path):
 
 
 def test_an_encrypted_value_set_before_is_needed_to_rewrite_its_component(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     set_key, rewrite, with_key, by_key = play(sim, tmp_path, [
         Step(MODULE, {"environment_id": PROD, "process_properties": {"Order Settings": {"API Key": API_KEY}}}),
         Step(MODULE, {"environment_id": PROD, "process_properties": {"Order Settings": {"Region": "us-east"}}}),
@@ -114,7 +106,7 @@ def test_an_encrypted_value_set_before_is_needed_to_rewrite_its_component(sim, t
 
 
 def test_update_secrets_and_use_default(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     base = {"environment_id": PROD, "connections": {"Orders DB": {"password": PASSWORD, "user": "prod_user"}}}
     first, on_create, always, check_always, back = play(sim, tmp_path, [
         Step(MODULE, base), Step(MODULE, dict(base, connections={"Orders DB": {"password": "changed-by-task"}})),
@@ -131,7 +123,7 @@ def test_update_secrets_and_use_default(sim, tmp_path):
 
 
 def test_unknown_names_fail_before_any_write_listing_what_exists(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     outcomes = play(sim, tmp_path, [
         Step(MODULE, {"environment_id": PROD, "connections": {"Orders DB": {"url": PROD_URL, "hostname": "x"}}}),
         Step(MODULE, {"environment_id": PROD, "connections": {"Billing DB": {"url": "x"}}}),
@@ -184,7 +176,7 @@ def test_every_extension_group_is_read_and_set(sim, tmp_path):
 
 
 def test_info_reads_several_environments_with_secrets_masked(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     play(sim, tmp_path, [Step(MODULE, production())])
     info, unknown = play(sim, tmp_path, [Step(INFO, {"environment_ids": [PROD, TEST]}),
                                          Step(INFO, {"environment_id": "nowhere"})])
@@ -203,7 +195,7 @@ def test_info_reads_several_environments_with_secrets_masked(sim, tmp_path):
 
 
 def test_every_example_runs_as_written(sim, tmp_path):
-    deploy(sim, environments=(DEV, TEST, PROD))
+    deploy_processes(sim, environments=(DEV, TEST, PROD))
     tasks = []
     for name in (MODULE, INFO):
         module = importlib.import_module("ansible_collections.boomi.platform.plugins.modules." + name)

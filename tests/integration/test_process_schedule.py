@@ -6,22 +6,13 @@ import importlib
 import yaml
 from boomi_simulator.seed import ATOMS
 
-from ..conftest import BoomiClient, deploy_component
-from .drift_world import DEV, FULFIL, INTAKE, PROD, TEST
+from .drift_world import DEV, FULFIL, INTAKE, PROD, TEST, deploy_processes
 from .playbook import Step, build_playbook, connection, play, run_playbook
 
 MODULE = "boomi_process_schedule"
 OFFICE = {"minutes": "0-59/15", "hours": "8-18", "days_of_week": "2,3,4,5,6"}
 EVENING = {"minutes": "0", "hours": "19-23"}
 SECOND_PROD_ATOM = "7c4e1a10-0009-4b2d-8e6f-00000000b009"
-
-
-def deploy(sim, environments=(DEV, PROD), components=(INTAKE, FULFIL)):
-    client = BoomiClient(sim)
-    for environment in environments:
-        for component in components:
-            answer = deploy_component(client, environment, component)
-            assert answer.status_code == 200, answer.text
 
 
 def second_runtime_in_production(sim):
@@ -42,7 +33,7 @@ def held(sim, atom, process=INTAKE):
 
 def test_create_rerun_check_and_diff_on_every_runtime(sim, tmp_path):
     second_runtime_in_production(sim)
-    deploy(sim)
+    deploy_processes(sim)
     args = {"environment_id": PROD, "process_name": "Order Intake", "schedules": [OFFICE, EVENING],
             "retry": {"max_retry": 2, "schedules": [{"minutes": "0-59/30"}]}, "enabled": True}
     reordered = dict(args, schedules=[EVENING, OFFICE])
@@ -71,7 +62,7 @@ def test_create_rerun_check_and_diff_on_every_runtime(sim, tmp_path):
 
 
 def test_one_runtime_absent_and_partial_options(sim, tmp_path):
-    deploy(sim)
+    deploy_processes(sim)
     atom = ATOMS["dev"]
     set_, retry_only, absent, absent_again = play(sim, tmp_path, [
         Step(MODULE, {"atom_id": atom, "process_id": FULFIL, "schedules": [OFFICE]}),
@@ -87,7 +78,7 @@ def test_one_runtime_absent_and_partial_options(sim, tmp_path):
 
 
 def test_bad_input_fails_before_any_write(sim, tmp_path):
-    deploy(sim, environments=(DEV,))
+    deploy_processes(sim, environments=(DEV,))
     outcomes = play(sim, tmp_path, [
         Step(MODULE, {"environment_id": DEV, "process_name": "Order Intake", "schedules": [dict(OFFICE, hours="25")]}),
         Step(MODULE, {"environment_id": DEV, "process_name": "Nothing Like It", "enabled": True}),
@@ -112,7 +103,7 @@ def test_bad_input_fails_before_any_write(sim, tmp_path):
 
 
 def test_every_example_runs_as_written(sim, tmp_path):
-    deploy(sim, environments=(DEV, TEST, PROD))
+    deploy_processes(sim, environments=(DEV, TEST, PROD))
     module = importlib.import_module("ansible_collections.boomi.platform.plugins.modules." + MODULE)
     book = build_playbook(sim, [], connection(sim))
     book[0]["tasks"] = yaml.safe_load(module.EXAMPLES)
