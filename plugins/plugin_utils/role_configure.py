@@ -88,20 +88,32 @@ def name_problems(client_of, hosts, complete):
     problems, pending = [], {}
     for host in sorted(hosts):
         environment_id, values = hosts[host]
-        client = client_of(host)
+        client, whole = client_of(host), complete(host)
         try:
             planned = plan_extensions(client, environment_id, values)
             problems += ["%s: %s: %s" % (host, EXTENSIONS, problem) for problem in planned["problems"]]
-            if planned["missing"] and complete(host):
+            if planned["missing"] and whole:
                 problems += ["%s: %s: %s" % (host, EXTENSIONS, missing.replace(" (nothing was changed)", ""))
                              for missing in planned["missing"]]
             elif planned["missing"]:
                 pending[host] = planned["missing"]
-            for entry in values.get(SCHEDULES) or []:
-                process_schedules.resolve_process(client, entry.get("process_id"), entry.get("process_name"))
+            problems += schedule_problems(client, host, environment_id, values, whole)
         except BoomiError as exc:
             problems.append("%s: %s" % (host, exc))
     return problems, pending
+
+
+def schedule_problems(client, host, environment_id, values, complete):
+    """Every scheduled process must exist; where the environment runs everything this run deploys already, it must
+    be deployed there too (this run deploys nothing new there that could bring it)."""
+    problems = []
+    for entry in values.get(SCHEDULES) or []:
+        if not complete:
+            process_schedules.resolve_process(client, entry.get("process_id"), entry.get("process_name"))
+            continue
+        missing = process_schedules.plan_schedules(client, entry, environment_id=environment_id)["missing"]
+        problems += ["%s: %s: %s" % (host, SCHEDULES, m.replace(" (nothing was changed)", "")) for m in missing]
+    return problems
 
 
 def plan_extensions(client, environment_id, values):

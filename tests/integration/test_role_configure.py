@@ -3,10 +3,11 @@ boomi_process_schedules, checked by the pre-flight, applied after the environmen
 held host, shown by name in --check --diff with secrets masked."""
 
 import json
+import re
 
 from boomi_simulator.seed import CONNECTIONS
 
-from ..conftest import ENVIRONMENTS
+from ..conftest import COMPONENTS, ENVIRONMENTS
 from .role import ROOT, run_role
 from .test_pipeline_story import everywhere, inventory, release
 
@@ -124,3 +125,30 @@ def test_the_first_check_run_says_the_values_are_set_after_the_deployment(sim, t
     assert proc.returncode == 0 and writes == 0, proc.stdout[-3000:]
     assert "connections['Orders DB']: checked and set after the deployment" in proc.stdout, proc.stdout[-3000:]
     assert PASSWORD not in proc.stdout + proc.stderr
+
+
+def test_a_schedule_for_a_process_prod_does_not_run_fails_before_any_write(sim, tmp_path):
+    """prod runs every process this run deploys already: a schedule for a process not deployed there cannot be set
+    after the deployment either, so the pre-flight refuses it."""
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    router = {"boomi_process_schedules": [{"process_id": COMPONENTS["order_router"],
+                                           "schedules": [{"minutes": "0", "hours": "6"}]}]}
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.0"),
+                                          inventory=inventory(tmp_path, prod=router))
+    assert proc.returncode != 0 and writes == 0, proc.stdout[-3000:]
+    assert "prod: boomi_process_schedules: process %s is not deployed" % COMPONENTS["order_router"] in proc.stdout
+
+
+def test_values_set_before_a_refused_schedule_count_as_a_change(sim, tmp_path):
+    """The extensions are written, then Boomi refuses the schedule: prod fails, saying its values were set, and its
+    result reports the change (a re-run would otherwise not know what this one did)."""
+    run_role(sim, extra=release("1.0.0"), inventory=inventory(tmp_path))
+    both = dict(extensions(), boomi_process_schedules=[{"process_name": "Order Intake",
+                                                        "schedules": [{"minutes": "0", "hours": "6"}]}])
+    sim.fault(kind="400", object="ProcessSchedules", operation="update", count=5, message="simulated refusal")
+    proc, writes, recap, stats = run_role(sim, check=False, extra=release("1.0.0"),
+                                          inventory=inventory(tmp_path, prod=both))
+    assert proc.returncode != 0 and orders_db(sim, "prod") == (PROD_URL, True), proc.stdout[-3000:]
+    assert "prod: the deployment stands (unchanged) and some of its values were set, but " in proc.stdout
+    fatal = dict(re.findall(r"^fatal: \[(\w+)\]: FAILED! => (\{.*\})$", proc.stdout, re.M))
+    assert json.loads(fatal["prod"])["changed"] is True and PASSWORD not in proc.stdout + proc.stderr
